@@ -1,0 +1,29 @@
+import type { FieldError } from '../field-errors';
+import type { ResourceType } from '../resource-types';
+import type { ObjectSchema } from '../schema/dsl';
+import type { KubeObject } from '../types';
+import type { NameRule } from '../validation/metadata';
+
+/** What defaulting and admission may use: randomness for generated names, and the clock. */
+export interface AdmissionContext {
+  /** A random 5-character suffix from Kubernetes' name alphabet. */
+  randomSuffix(): string;
+  /** Virtual milliseconds since the simulation started. */
+  now(): number;
+}
+
+/**
+ * How the API server treats one kind, as a registry "strategy" does upstream: its type, schema,
+ * name rule, defaulting/admission on create, and validation on create and update.
+ */
+export interface KindStrategy<T extends KubeObject = KubeObject> {
+  readonly type: ResourceType;
+  readonly schema: ObjectSchema;
+  readonly nameRule: NameRule;
+  /** Defaulting and mutating admission for a new object. */
+  prepareForCreate?(obj: T, ctx: AdmissionContext): void;
+  /** Defaulting for an update (the same defaulters run on every write upstream). */
+  prepareForUpdate?(obj: T, old: T): void;
+  validate(obj: T): FieldError[];
+  validateUpdate?(obj: T, old: T): FieldError[];
+}

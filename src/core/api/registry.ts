@@ -1,0 +1,36 @@
+import { eventStrategy } from './kinds/event';
+import { namespaceStrategy } from './kinds/namespace';
+import { nodeStrategy } from './kinds/node';
+import { podStrategy } from './kinds/pod';
+import type { KindStrategy } from './kinds/strategy';
+import { ResourceTypes } from './resource-types';
+import type { KindSchema } from './schema/json-schema';
+import { apiVersionOf } from './resource-types';
+import type { KubeObject } from './types';
+
+/** Every kind the simulated API server serves. Add a kind by adding its strategy here. */
+const STRATEGIES: readonly KindStrategy<never>[] = [podStrategy, nodeStrategy, namespaceStrategy, eventStrategy];
+
+export class ApiRegistry {
+  readonly types = new ResourceTypes();
+  private readonly strategies = new Map<string, KindStrategy>();
+
+  constructor(strategies: readonly KindStrategy<never>[] = STRATEGIES) {
+    for (const s of strategies) {
+      const strategy = s as unknown as KindStrategy;
+      this.types.add(strategy.type);
+      this.strategies.set(strategy.type.kind, strategy);
+    }
+  }
+
+  strategy(kind: string): KindStrategy | undefined {
+    return this.strategies.get(kind);
+  }
+
+  /** The schemas of every kind, for the editor's JSON Schema and `kubectl explain`. */
+  kindSchemas(): KindSchema[] {
+    return [...this.strategies.values()].map((s) => ({ apiVersion: apiVersionOf(s.type), kind: s.type.kind, schema: s.schema }));
+  }
+}
+
+export type { KindStrategy, KubeObject };

@@ -1,0 +1,20 @@
+/**
+ * Kubelab's simulation core: the public headless API. See DESIGN.md and the README's
+ * "Headless API" section.
+ */
+import { Simulation, type SimulationOptions } from './simulation';
+
+export function createSimulation(options: SimulationOptions = {}): Simulation {
+  return new Simulation(options);
+}
+
+export { Simulation };
+export type { Command, DeleteResult, ListOptions, SimulationOptions, Snapshot } from './simulation';
+export type { ApplyOutput, ApplyResult } from './apply/apply';
+export type { KubectlResult } from './kubectl/kubectl';
+export type { Fault, FaultResult } from './faults/faults';
+export type { ClusterSpec, NodePoolSpec } from './cluster/cluster-spec';
+export type { WatchEvent } from './store/object-store';
+export type { SchedulingAttempt } from './scheduler/scheduler';
+export type { ContainerView, EventView, GpuView, NodeView, PodView, ViewDiff, ViewSnapshot } from './view/types';
+export { PRESET_NAMES } from './cluster/presets';

@@ -1,0 +1,282 @@
+import type { Event } from 'kubernetes-types/core/v1';
+import { deepClone } from './api/clone';
+import { matchesAll, parseSelector, selectorRequirements, type Requirement } from './api/labels';
+import type { LabelSelector } from './api/types';
+import type { KubeObject } from './api/types';
+import { manifestJsonSchema } from './api/schema/json-schema';
+import { applyManifests, type ApplyOutput } from './apply/apply';
+import type { ClusterSpec } from './cluster/cluster-spec';
+import { resolveCluster } from './cluster/parse-cluster';
+import type { Machine } from './cluster/hardware';
+import type { Fault, FaultResult } from './faults/faults';
+import { runKubectl, type KubectlResult } from './kubectl/kubectl';
+import type { SchedulingAttempt } from './scheduler/scheduler';
+import { ApiError } from './store/api-error';
+import type { WatchEvent } from './store/object-store';
+import { ViewTracker } from './view/view-tracker';
+import { World } from './world';
+
+export interface SimulationOptions {
+  /** The seed of every random choice; the same seed and commands replay the same run. Default 1. */
+  readonly seed?: number;
+  /** A preset name (`minimal`, `dgx-a100`, `gpu-lab`, `h200`, `large`), a Cluster YAML document or a ClusterSpec. */
+  readonly cluster?: string | ClusterSpec;
+}
+
+/** One entry of the command log: everything that changed the simulation from outside. */
+export type Command =
+  | { readonly op: 'apply'; readonly yaml: string; readonly fileName?: string; readonly namespace?: string }
+  | { readonly op: 'delete'; readonly kind: string; readonly name: string; readonly namespace?: string; readonly gracePeriodSeconds?: number }
+  | { readonly op: 'advance'; readonly ms: number }
+  | { readonly op: 'kubectl'; readonly line: string; readonly stdin?: string }
+  | { readonly op: 'inject'; readonly fault: Fault };
+
+/**
+ * A snapshot is the seed, the cluster and the command log: the core is deterministic, so
+ * replaying the log rebuilds exactly the same state.
+ */
+export interface Snapshot {
+  readonly format: 'kubelab-snapshot/v1';
+  readonly seed: number;
+  readonly cluster: ClusterSpec;
+  readonly log: readonly Command[];
+}
+
+export interface DeleteResult {
+  readonly ok: boolean;
+  /** kubectl's line: `pod "web" deleted` or the error. */
+  readonly message: string;
+}
+
+export interface ListOptions {
+  readonly namespace?: string;
+  /** kubectl -l syntax (`app=web,tier!=db`) or a LabelSelector object. */
+  readonly labelSelector?: string | LabelSelector;
+}
+
+/**
+ * The public headless API (DESIGN.md). Tests, benchmarks, lessons and the worker all drive the
+ * cluster through this object.
+ */
+export class Simulation {
+  private world: World;
+  private log: Command[] = [];
+  private readonly watchers = new Set<(e: WatchEvent) => void>();
+  private unwatch: () => void = () => {};
+
+  constructor(options: SimulationOptions = {}) {
+    this.world = this.build(options.seed ?? 1, resolveCluster(options.cluster));
+  }
+
+  private build(seed: number, cluster: ClusterSpec): World {
+    this.unwatch();
+    const world = new World(seed, cluster);
+    this.unwatch = world.ctx.store.watch('*', (e) => {
+      for (const w of this.watchers) w(e);
+    });
+    return world;
+  }
+
+  /** `kubectl apply` of a multi-document YAML string. */
+  apply(yaml: string, options: { fileName?: string; namespace?: string } = {}): ApplyOutput {
+    this.record({ op: 'apply', yaml, ...options });
+    return this.doApply(yaml, options);
+  }
+
+  private doApply(yaml: string, options: { fileName?: string; namespace?: string }): ApplyOutput {
+    return applyManifests(this.world.ctx.store, yaml, options);
+  }
+
+  /** Delete an object gracefully, as `kubectl delete <kind> <name>` does (without waiting). */
+  delete(kind: string, name: string, namespace?: string, options: { gracePeriodSeconds?: number } = {}): DeleteResult {
+    this.record({ op: 'delete', kind, name, ...(namespace ? { namespace } : {}), ...options });
+    return this.doDelete(kind, name, namespace, options.gracePeriodSeconds);
+  }
+
+  private doDelete(kind: string, name: string, namespace: string | undefined, gracePeriodSeconds?: number): DeleteResult {
+    const type = this.world.ctx.store.registry.types.resolve(kind);
+    if (!type) return { ok: false, message: `error: the server doesn't have a resource type ${JSON.stringify(kind)}` };
+    try {
+      this.world.ctx.store.delete(type.kind, name, type.namespaced ? (namespace ?? 'default') : undefined, { gracePeriodSeconds });
+      return { ok: true, message: `${type.group ? `${type.singular}.${type.group}` : type.singular} ${JSON.stringify(name)} deleted` };
+    } catch (e) {
+      if (e instanceof ApiError) return { ok: false, message: e.kubectlMessage() };
+      throw e;
+    }
+  }
+
+  /** A deep copy of one object, or undefined. */
+  get<T extends KubeObject = KubeObject>(kind: string, name: string, namespace?: string): T | undefined {
+    const type = this.world.ctx.store.registry.types.resolve(kind);
+    if (!type) return undefined;
+    const obj = this.world.ctx.store.get(type.kind, name, type.namespaced ? (namespace ?? 'default') : undefined);
+    return obj ? (deepClone(obj) as unknown as T) : undefined;
+  }
+
+  /** Deep copies of the objects of a kind, optionally filtered by namespace and label selector. */
+  list<T extends KubeObject = KubeObject>(kind: string, options: ListOptions = {}): T[] {
+    const type = this.world.ctx.store.registry.types.resolve(kind);
+    if (!type) return [];
+    let requirements: Requirement[] = [];
+    if (typeof options.labelSelector === 'string') requirements = parseSelector(options.labelSelector);
+    else if (options.labelSelector) requirements = selectorRequirements(options.labelSelector);
+    return this.world.ctx.store
+      .list(type.kind, type.namespaced ? options.namespace : undefined)
+      .filter((o) => matchesAll(requirements, o.metadata.labels))
+      .map((o) => deepClone(o) as unknown as T);
+  }
+
+  /** Run the virtual clock forward by `seconds`, processing every event that falls due. */
+  advance(seconds: number): void {
+    const ms = Math.round(seconds * 1000);
+    if (!(ms > 0)) return;
+    this.record({ op: 'advance', ms });
+    this.doAdvance(ms);
+  }
+
+  private doAdvance(ms: number): void {
+    const clock = this.world.ctx.clock;
+    clock.runUntil(clock.now() + ms);
+  }
+
+  /**
+   * Fast-forward until nothing has changed for `quietSeconds` (or `maxSeconds` have passed).
+   * Returns the virtual seconds advanced.
+   */
+  advanceUntilQuiet(maxSeconds = 600, quietSeconds = 30): number {
+    const store = this.world.ctx.store;
+    const clock = this.world.ctx.clock;
+    const start = clock.now();
+    let lastChange = start;
+    const stop = store.watch('*', (e) => {
+      if (e.object.kind !== 'Lease') lastChange = clock.now();
+    });
+    try {
+      while (clock.now() - start < maxSeconds * 1000 && clock.now() - lastChange < quietSeconds * 1000) {
+        clock.runUntil(clock.now() + 1000);
+      }
+    } finally {
+      stop();
+    }
+    const advanced = clock.now() - start;
+    if (advanced > 0) this.record({ op: 'advance', ms: advanced });
+    return advanced / 1000;
+  }
+
+  /** Virtual seconds since the simulation started. */
+  now(): number {
+    return this.world.ctx.clock.now() / 1000;
+  }
+
+  /** `kubectl <args>`, with kubectl's output and exit code. `stdin` feeds `apply -f -`. */
+  kubectl(line: string, stdin?: string): KubectlResult {
+    const result = this.runKubectl(line, stdin);
+    if (result.mutated) this.record({ op: 'kubectl', line, ...(stdin !== undefined ? { stdin } : {}) });
+    return result;
+  }
+
+  private runKubectl(line: string, stdin?: string): KubectlResult {
+    return runKubectl(
+      {
+        store: this.world.ctx.store,
+        nowMs: () => this.world.ctx.clock.now(),
+        apply: (yaml, options) => this.doApply(yaml, options),
+      },
+      line,
+      stdin,
+    );
+  }
+
+  /** Inject a fault, e.g. `{ type: 'node-down', node: 'worker-1' }`. */
+  inject(fault: Fault): FaultResult {
+    const result = this.world.faults.inject(this.world.ctx, fault);
+    if (result.ok) this.record({ op: 'inject', fault });
+    return result;
+  }
+
+  /** Every Event object, in the order they were first recorded. */
+  events(): Event[] {
+    return this.world.ctx.store.list<Event>('Event').map((e) => deepClone(e) as Event);
+  }
+
+  snapshot(): Snapshot {
+    return { format: 'kubelab-snapshot/v1', seed: this.world.seed, cluster: this.world.cluster, log: deepClone(this.log) };
+  }
+
+  /** Rebuild the state a snapshot describes, by replaying its command log from the start. */
+  restore(snapshot: Snapshot): void {
+    if (snapshot.format !== 'kubelab-snapshot/v1') throw new Error(`unsupported snapshot format ${JSON.stringify(snapshot.format)}`);
+    this.world = this.build(snapshot.seed, snapshot.cluster);
+    this.log = [];
+    for (const command of snapshot.log) this.replay(command);
+  }
+
+  private replay(c: Command): void {
+    this.record(c);
+    switch (c.op) {
+      case 'apply':
+        this.doApply(c.yaml, c);
+        return;
+      case 'delete':
+        this.doDelete(c.kind, c.name, c.namespace, c.gracePeriodSeconds);
+        return;
+      case 'advance':
+        this.doAdvance(c.ms);
+        return;
+      case 'kubectl':
+        this.runKubectl(c.line, c.stdin);
+        return;
+      case 'inject':
+        this.world.faults.inject(this.world.ctx, c.fault);
+        return;
+    }
+  }
+
+  /** Append to the log, merging consecutive advances (advance(a), advance(b) ≡ advance(a + b) on an integer clock). */
+  private record(c: Command): void {
+    const last = this.log[this.log.length - 1];
+    if (c.op === 'advance' && last?.op === 'advance') this.log[this.log.length - 1] = { op: 'advance', ms: last.ms + c.ms };
+    else this.log.push(c);
+  }
+
+  /** Watch every change to every object. Survives restore(). */
+  watch(handler: (e: WatchEvent) => void): () => void {
+    this.watchers.add(handler);
+    return () => this.watchers.delete(handler);
+  }
+
+  /** The scheduler's last attempt for a pod: which nodes were rejected and why, and where it went. */
+  schedulingAttempt(name: string, namespace = 'default'): SchedulingAttempt | undefined {
+    return this.world.scheduler.attemptFor(namespace, name);
+  }
+
+  /** The cluster definition the simulation runs. */
+  cluster(): ClusterSpec {
+    return this.world.cluster;
+  }
+
+  machines(): ReadonlyMap<string, Machine> {
+    return this.world.ctx.machines;
+  }
+
+  /** Seconds until the next scheduled event, if any. */
+  nextEventIn(): number | undefined {
+    const at = this.world.ctx.clock.nextAt();
+    return at === undefined ? undefined : (at - this.world.ctx.clock.now()) / 1000;
+  }
+
+  /** How many engine tasks have run: the throughput figure benchmarks report. */
+  tasksRun(): number {
+    return this.world.ctx.clock.tasksRun;
+  }
+
+  /** A tracker of UI views over this simulation's current world (recreate after restore()). */
+  createViewTracker(): ViewTracker {
+    return new ViewTracker(this.world.ctx.store, this.world.ctx.machines);
+  }
+
+  /** JSON Schema for manifests of every supported kind, for editors. */
+  manifestSchema(): Record<string, unknown> {
+    return manifestJsonSchema(this.world.ctx.store.registry.kindSchemas());
+  }
+}

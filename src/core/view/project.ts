@@ -1,0 +1,114 @@
+import type { Event, Node, Pod } from 'kubernetes-types/core/v1';
+import { amountOf, podRequests } from '../api/pod-resources';
+import type { Stored } from '../api/types';
+import { POOL_LABEL } from '../cluster/cluster-spec';
+import type { Machine } from '../cluster/hardware';
+import { parseTimestamp } from '../engine/time';
+import { nodeRoles, nodeStatusText, podReadyText, podRestarts, podStatusText } from '../format/pod-status';
+import type { ContainerView, EventView, NodeView, PodView } from './types';
+
+/** Labels shown on node cards, in this order, when present. */
+const KEY_LABELS = [
+  'nvidia.com/gpu.product',
+  'nvidia.com/mig.strategy',
+  'nvidia.com/mig.config',
+  'nvidia.com/mig.config.state',
+  'nvidia.com/gpu.replicas',
+  'topology.kubernetes.io/zone',
+];
+
+export function podView(pod: Stored<Pod>): PodView {
+  const req = podRequests(pod);
+  let gpus = 0;
+  for (const [k, v] of Object.entries(req)) if (k.startsWith('nvidia.com/')) gpus += v;
+  const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
+  const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+  const containers: ContainerView[] = (pod.spec?.containers ?? []).map((c) => {
+    const s = pod.status?.containerStatuses?.find((x) => x.name === c.name);
+    const state = s?.state?.running ? 'running' : s?.state?.terminated ? 'terminated' : 'waiting';
+    const reason = s?.state?.waiting?.reason ?? s?.state?.terminated?.reason;
+    return { name: c.name, image: c.image ?? '', state, ...(reason ? { reason } : {}), ready: s?.ready ?? false, restarts: s?.restartCount ?? 0 };
+  });
+  return {
+    kind: 'Pod',
+    id: pod.metadata.uid,
+    name: pod.metadata.name,
+    namespace: pod.metadata.namespace ?? 'default',
+    ...(pod.spec?.nodeName ? { node: pod.spec.nodeName } : {}),
+    phase: pod.status?.phase ?? 'Pending',
+    status: podStatusText(pod),
+    ready: podReadyText(pod),
+    restarts: podRestarts(pod).count,
+    containers,
+    createdMs: parseTimestamp(pod.metadata.creationTimestamp),
+    deleting: pod.metadata.deletionTimestamp !== undefined,
+    ...(owner ? { owner: { kind: owner.kind, name: owner.name } } : {}),
+    requests: { cpuMillis: req.cpu ?? 0, memoryBytes: req.memory ?? 0, gpus },
+    ...(scheduled?.status === 'False' && scheduled.message ? { schedulingMessage: scheduled.message } : {}),
+    ...(pod.status?.podIP ? { podIP: pod.status.podIP } : {}),
+  };
+}
+
+/** Pods that hold node resources: bound and not finished. */
+export function holdsResources(pod: Stored<Pod>): boolean {
+  const phase = pod.status?.phase;
+  return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
+}
+
+export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, machine: Machine | undefined): NodeView {
+  const alloc = node.status?.allocatable ?? {};
+  let cpu = 0;
+  let memory = 0;
+  let pods = 0;
+  for (const p of podsOnNode) {
+    if (!holdsResources(p)) continue;
+    const r = podRequests(p);
+    cpu += r.cpu ?? 0;
+    memory += r.memory ?? 0;
+    pods++;
+  }
+  const labels = node.metadata.labels ?? {};
+  const keyLabels: Record<string, string> = {};
+  for (const k of KEY_LABELS) if (labels[k] !== undefined) keyLabels[k] = labels[k]!;
+  const status = nodeStatusText(node);
+  const condition = status.startsWith('Ready') ? 'Ready' : status.startsWith('Unknown') ? 'Unknown' : 'NotReady';
+  return {
+    kind: 'Node',
+    id: node.metadata.name,
+    name: node.metadata.name,
+    pool: labels[POOL_LABEL] ?? 'default',
+    condition,
+    status,
+    unschedulable: node.spec?.unschedulable === true,
+    roles: nodeRoles(node),
+    taints: (node.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
+    keyLabels,
+    allocatable: {
+      cpuMillis: amountOf('cpu', alloc.cpu),
+      memoryBytes: amountOf('memory', alloc.memory),
+      pods: amountOf('pods', alloc.pods),
+    },
+    requested: { cpuMillis: cpu, memoryBytes: memory, pods },
+    gpus: (machine?.gpus ?? []).map((g) => ({ index: g.index, name: g.model.name, product: g.model.product, memoryMiB: g.model.memoryMiB, uuid: g.uuid })),
+    runtime: node.status?.nodeInfo?.containerRuntimeVersion ?? '',
+    internalIP: node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
+  };
+}
+
+export function eventView(ev: Stored<Event>): EventView {
+  const first = ev.firstTimestamp ?? ev.metadata.creationTimestamp;
+  const last = ev.lastTimestamp ?? first;
+  return {
+    id: ev.metadata.uid,
+    type: ev.type === 'Warning' ? 'Warning' : 'Normal',
+    reason: ev.reason ?? '',
+    message: ev.message ?? '',
+    objectKind: ev.involvedObject.kind ?? '',
+    objectName: ev.involvedObject.name ?? '',
+    namespace: ev.involvedObject.namespace ?? '',
+    count: ev.count ?? 1,
+    firstMs: parseTimestamp(first),
+    lastMs: parseTimestamp(last),
+    source: ev.source?.component ?? '',
+  };
+}
