@@ -6,6 +6,9 @@ export default defineConfig({
   base: './',
   plugins: [svelte()],
   worker: { format: 'es' },
+  // Pre-bundle what the worker and the lazy editor import, so the dev server does not reload the
+  // page the first time they load.
+  optimizeDeps: { include: ['yaml', 'comlink', 'monaco-yaml', 'monaco-yaml/yaml.worker.js'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   test: {
     include: ['tests/**/*.test.ts'],

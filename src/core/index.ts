@@ -16,5 +16,5 @@ export type { Fault, FaultResult } from './faults/faults';
 export type { ClusterSpec, NodePoolSpec } from './cluster/cluster-spec';
 export type { WatchEvent } from './store/object-store';
 export type { SchedulingAttempt } from './scheduler/scheduler';
-export type { ContainerView, EventView, GpuView, NodeView, PodView, ViewDiff, ViewSnapshot } from './view/types';
+export type { ContainerView, EventView, GpuView, NodeView, PodView, PodVisualState, ViewDiff, ViewSnapshot } from './view/types';
 export { PRESET_NAMES } from './cluster/presets';

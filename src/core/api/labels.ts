@@ -133,6 +133,7 @@ export function parseSelector(input: string): Requirement[] {
     if (i < s.length) {
       if (s[i] !== ',') throw new SelectorParseError(`found '${s[i]}', expected: ',' or 'end of string'`);
       i++;
+      if (s.slice(i).trim() === '') throw new SelectorParseError("found '', expected: identifier after ','");
     }
   }
   return out;

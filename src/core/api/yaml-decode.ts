@@ -56,7 +56,8 @@ export function decodeManifests(source: string, fileName: string): DecodeResult 
   const documents: DecodedDocument[] = [];
   for (const doc of docs) {
     const startOffset = doc.range?.[0] ?? 0;
-    const docLine = lineCounter.linePos(startOffset).line;
+    // kubectl splits the stream at `---` lines, so a document's first line is the one after its marker.
+    const docLine = lineCounter.linePos(startOffset).line + (source.startsWith('---', startOffset) ? 1 : 0);
     const firstError = doc.errors[0];
     if (firstError) {
       const absolute = lineCounter.linePos(firstError.pos[0]).line;

@@ -16,6 +16,22 @@ import { SchedulingQueue } from './queue';
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 
+/**
+ * Whether a node update can make a waiting pod fit: a change to its labels, taints,
+ * schedulability, allocatable or readiness. Status churn such as the image list does not
+ * (the queueing hints of the default plugins ignore it).
+ */
+function schedulingRelevantChange(old: Stored<Node> | undefined, node: Stored<Node>): boolean {
+  if (!old) return true;
+  const ready = (n: Stored<Node>) => n.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+  return (
+    JSON.stringify(old.metadata.labels) !== JSON.stringify(node.metadata.labels) ||
+    JSON.stringify(old.spec) !== JSON.stringify(node.spec) ||
+    JSON.stringify(old.status?.allocatable) !== JSON.stringify(node.status?.allocatable) ||
+    ready(old) !== ready(node)
+  );
+}
+
 /** The default profile's plugins, in upstream's order, with their score weights. */
 const DEFAULT_PLUGINS: readonly { plugin: Plugin; weight: number }[] = [
   { plugin: NodeUnschedulable, weight: 0 },
@@ -56,13 +72,14 @@ export class Scheduler {
     this.filters = DEFAULT_PLUGINS.map((p) => p.plugin).filter(isFilter);
     this.scorers = DEFAULT_PLUGINS.filter((p) => isScore(p.plugin) && p.weight > 0).map((p) => ({ plugin: p.plugin as ScorePlugin, weight: p.weight }));
     ctx.store.watch<Node>('Node', (e) => {
-      if (e.type === 'DELETED') this.nodes.delete(e.object.metadata.name);
-      else {
-        const info = this.nodes.get(e.object.metadata.name);
-        if (info) info.setNode(e.object);
-        else this.nodes.set(e.object.metadata.name, new NodeInfo(e.object));
+      if (e.type === 'DELETED') {
+        this.nodes.delete(e.object.metadata.name);
+        return;
       }
-      this.onClusterEvent();
+      const info = this.nodes.get(e.object.metadata.name);
+      if (info) info.setNode(e.object);
+      else this.nodes.set(e.object.metadata.name, new NodeInfo(e.object));
+      if (e.type === 'ADDED' || schedulingRelevantChange(e.old, e.object)) this.onClusterEvent();
     });
     ctx.store.watch<Pod>('Pod', (e) => this.onPodEvent(e.type, e.object));
     this.scheduleFlush();

@@ -5,7 +5,7 @@ import { POOL_LABEL } from '../cluster/cluster-spec';
 import type { Machine } from '../cluster/hardware';
 import { parseTimestamp } from '../engine/time';
 import { nodeRoles, nodeStatusText, podReadyText, podRestarts, podStatusText } from '../format/pod-status';
-import type { ContainerView, EventView, NodeView, PodView } from './types';
+import type { ContainerView, EventView, NodeView, PodView, PodVisualState } from './types';
 
 /** Labels shown on node cards, in this order, when present. */
 const KEY_LABELS = [
@@ -16,6 +16,21 @@ const KEY_LABELS = [
   'nvidia.com/gpu.replicas',
   'topology.kubernetes.io/zone',
 ];
+
+/** Waiting reasons that mean the pod is on its way up rather than stuck. */
+const STARTING_REASONS = new Set(['ContainerCreating', 'PodInitializing', 'Pulling']);
+
+/** Sort a STATUS text into a visual family. */
+export function visualState(pod: Stored<Pod>, status: string): PodVisualState {
+  if (status === 'Terminating') return 'terminating';
+  if (status === 'Unknown') return 'unknown';
+  if (status === 'Completed' || pod.status?.phase === 'Succeeded') return 'succeeded';
+  if (STARTING_REASONS.has(status) || /^Init:\d+\/\d+$/.test(status)) return 'creating';
+  if (status === 'Running') return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 'running' : 'creating';
+  if (status === 'Pending') return pod.spec?.nodeName ? 'creating' : 'pending';
+  if (status === 'SchedulingGated') return 'pending';
+  return 'failed';
+}
 
 export function podView(pod: Stored<Pod>): PodView {
   const req = podRequests(pod);
@@ -29,6 +44,7 @@ export function podView(pod: Stored<Pod>): PodView {
     const reason = s?.state?.waiting?.reason ?? s?.state?.terminated?.reason;
     return { name: c.name, image: c.image ?? '', state, ...(reason ? { reason } : {}), ready: s?.ready ?? false, restarts: s?.restartCount ?? 0 };
   });
+  const status = podStatusText(pod);
   return {
     kind: 'Pod',
     id: pod.metadata.uid,
@@ -36,8 +52,9 @@ export function podView(pod: Stored<Pod>): PodView {
     namespace: pod.metadata.namespace ?? 'default',
     ...(pod.spec?.nodeName ? { node: pod.spec.nodeName } : {}),
     phase: pod.status?.phase ?? 'Pending',
-    status: podStatusText(pod),
+    status,
     ready: podReadyText(pod),
+    visual: visualState(pod, status),
     restarts: podRestarts(pod).count,
     containers,
     createdMs: parseTimestamp(pod.metadata.creationTimestamp),

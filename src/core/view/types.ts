@@ -12,6 +12,9 @@ export interface ContainerView {
   readonly restarts: number;
 }
 
+/** The family of states a pod's STATUS falls in, for colour and icon. */
+export type PodVisualState = 'pending' | 'creating' | 'running' | 'failed' | 'succeeded' | 'terminating' | 'unknown';
+
 export interface PodView {
   readonly kind: 'Pod';
   /** metadata.uid */
@@ -24,6 +27,7 @@ export interface PodView {
   readonly status: string;
   /** READY, e.g. 1/1. */
   readonly ready: string;
+  readonly visual: PodVisualState;
   readonly restarts: number;
   readonly containers: readonly ContainerView[];
   /** Virtual milliseconds at creation. */

@@ -1,0 +1,32 @@
+import { en, type MessageKey } from './en';
+import { vi } from './vi';
+import { persisted } from '../lib/persist';
+
+export type Locale = 'en' | 'vi';
+export const LOCALES: readonly { code: Locale; name: string }[] = [
+  { code: 'en', name: 'English' },
+  { code: 'vi', name: 'Tiếng Việt' },
+];
+
+const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { en, vi };
+const saved = persisted<Locale>('kubelab.locale', 'en');
+
+class I18n {
+  locale = $state<Locale>(saved.get() === 'vi' ? 'vi' : 'en');
+
+  set(locale: Locale): void {
+    this.locale = locale;
+    saved.set(locale);
+    document.documentElement.lang = locale;
+  }
+}
+
+export const i18n = new I18n();
+
+/** Translate a key, filling `{name}` placeholders. Reactive: re-runs when the locale changes. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text = DICTIONARIES[i18n.locale][key] ?? en[key];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+export type { MessageKey };

@@ -1,0 +1,46 @@
+import type { Batch, ClockState, EventView, NodeView, PodView } from '../../worker/protocol';
+
+/** How many events the UI keeps; older ones are still in the cluster (kubectl get events). */
+const MAX_EVENTS = 1000;
+
+/**
+ * The UI's mirror of the cluster, rebuilt from the worker's batches. Collections are replaced,
+ * not mutated ($state.raw), so a batch costs one reactive update however many objects changed.
+ */
+export class ClusterState {
+  nodes = $state.raw<ReadonlyMap<string, NodeView>>(new Map());
+  pods = $state.raw<ReadonlyMap<string, PodView>>(new Map());
+  events = $state.raw<readonly EventView[]>([]);
+  clock = $state.raw<ClockState>({ timeMs: 0, running: false, speed: 1 });
+  ready = $state(false);
+  private lastSeq = 0;
+
+  /** Fold one batch into the mirror. Returns false for a stale batch, which is dropped. */
+  applyBatch(batch: Batch): boolean {
+    const { diff } = batch;
+    const full = 'full' in diff && diff.full;
+    if (!full && diff.seq <= this.lastSeq) return false;
+    this.lastSeq = diff.seq;
+    this.clock = batch.clock;
+
+    const nodes = full ? new Map<string, NodeView>() : new Map(this.nodes);
+    const pods = full ? new Map<string, PodView>() : new Map(this.pods);
+    for (const id of diff.removed) {
+      nodes.delete(id);
+      pods.delete(id);
+    }
+    for (const n of diff.nodes) nodes.set(n.id, n);
+    for (const p of diff.pods) pods.set(p.id, p);
+    if (full || diff.nodes.length || diff.removed.length) this.nodes = nodes;
+    if (full || diff.pods.length || diff.removed.length) this.pods = pods;
+
+    if (full || diff.events.length) {
+      const byId = new Map((full ? [] : this.events).map((e) => [e.id, e]));
+      for (const e of diff.events) byId.set(e.id, e);
+      const sorted = [...byId.values()].sort((a, b) => a.lastMs - b.lastMs);
+      this.events = sorted.slice(-MAX_EVENTS);
+    }
+    this.ready = true;
+    return true;
+  }
+}
