@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 /** End-to-end tests run against the production build, in Debian's Chromium (never a downloaded browser). */
-const PORT = 4317;
+/** Set KUBELAB_E2E_PORT to run several checkouts' suites side by side. */
+const PORT = Number(process.env.KUBELAB_E2E_PORT ?? 4317);
 
 export default defineConfig({
   testDir: 'tests/e2e',

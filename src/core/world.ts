@@ -6,6 +6,7 @@ import { Rng } from './engine/rng';
 import { EventRecorder } from './events/recorder';
 import { FaultInjector } from './faults/faults';
 import { KubeletFleet } from './kubelet/kubelets';
+import { MetricsStore } from './metrics/metrics-store';
 import { Scheduler } from './scheduler/scheduler';
 import type { SimContext } from './sim-context';
 import { ObjectStore } from './store/object-store';
@@ -32,7 +33,7 @@ export class World {
     const store = new ObjectStore(new ApiRegistry(), clock, rng);
     const recorder = new EventRecorder(store, clock);
     const machines = new Map(buildMachines(cluster, rng).map((m) => [m.nodeName, m]));
-    this.ctx = { clock, rng, store, recorder, machines };
+    this.ctx = { clock, rng, store, recorder, machines, metrics: new MetricsStore() };
 
     for (const name of SYSTEM_NAMESPACES) store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
     this.scheduler = new Scheduler(this.ctx);

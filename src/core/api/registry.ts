@@ -1,6 +1,7 @@
 import { eventStrategy } from './kinds/event';
 import { namespaceStrategy } from './kinds/namespace';
 import { nodeStrategy } from './kinds/node';
+import { podDisruptionBudgetStrategy } from './kinds/pod-disruption-budget';
 import { podStrategy } from './kinds/pod';
 import type { KindStrategy } from './kinds/strategy';
 import { ResourceTypes } from './resource-types';
@@ -9,7 +10,13 @@ import { apiVersionOf } from './resource-types';
 import type { KubeObject } from './types';
 
 /** Every kind the simulated API server serves. Add a kind by adding its strategy here. */
-const STRATEGIES: readonly KindStrategy<never>[] = [podStrategy, nodeStrategy, namespaceStrategy, eventStrategy];
+const STRATEGIES: readonly KindStrategy<never>[] = [
+  podStrategy,
+  nodeStrategy,
+  namespaceStrategy,
+  eventStrategy,
+  podDisruptionBudgetStrategy,
+];
 
 export class ApiRegistry {
   readonly types = new ResourceTypes();
