@@ -1,6 +1,7 @@
 import { ApiRegistry } from './api/registry';
 import type { ClusterSpec } from './cluster/cluster-spec';
 import { buildMachines } from './cluster/hardware';
+import { MachineStates } from './cluster/machine-state';
 import { VirtualClock } from './engine/clock';
 import { Rng } from './engine/rng';
 import { EventRecorder } from './events/recorder';
@@ -23,6 +24,8 @@ export class World {
   readonly scheduler: Scheduler;
   readonly kubelets: KubeletFleet;
   readonly faults = new FaultInjector();
+  /** Power, network and pressure of the machines, and registry availability: what faults change. */
+  readonly machineStates: MachineStates;
 
   constructor(
     readonly seed: number,
@@ -37,7 +40,8 @@ export class World {
 
     for (const name of SYSTEM_NAMESPACES) store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
     this.scheduler = new Scheduler(this.ctx);
-    this.kubelets = new KubeletFleet(this.ctx, [...machines.values()]);
+    this.machineStates = new MachineStates(machines.values());
+    this.kubelets = new KubeletFleet(this.ctx, [...machines.values()], this.machineStates);
     this.kubelets.registerAll();
   }
 }

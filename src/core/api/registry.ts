@@ -1,4 +1,5 @@
 import { eventStrategy } from './kinds/event';
+import { leaseStrategy } from './kinds/lease';
 import { namespaceStrategy } from './kinds/namespace';
 import { nodeStrategy } from './kinds/node';
 import { podDisruptionBudgetStrategy } from './kinds/pod-disruption-budget';
@@ -16,6 +17,7 @@ const STRATEGIES: readonly KindStrategy<never>[] = [
   namespaceStrategy,
   eventStrategy,
   podDisruptionBudgetStrategy,
+  leaseStrategy,
 ];
 
 export class ApiRegistry {
