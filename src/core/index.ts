@@ -12,6 +12,7 @@ export { Simulation };
 export type { Command, DeleteResult, ListOptions, SimulationOptions, Snapshot } from './simulation';
 export type { ApplyOutput, ApplyResult } from './apply/apply';
 export type { KubectlResult } from './kubectl/kubectl';
+export type { LogsOptions, LogsResult } from './kubelet/logs-api';
 export type { Fault, FaultResult } from './faults/faults';
 export type { ClusterSpec, NodePoolSpec } from './cluster/cluster-spec';
 export type { WatchEvent } from './store/object-store';

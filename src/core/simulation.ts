@@ -10,6 +10,7 @@ import { resolveCluster } from './cluster/parse-cluster';
 import type { Machine } from './cluster/hardware';
 import type { Fault, FaultResult } from './faults/faults';
 import { runKubectl, type KubectlResult } from './kubectl/kubectl';
+import { type LogsOptions, type LogsResult, readPodLogs } from './kubelet/logs-api';
 import type { SchedulingAttempt } from './scheduler/scheduler';
 import { ApiError } from './store/api-error';
 import type { WatchEvent } from './store/object-store';
@@ -192,6 +193,15 @@ export class Simulation {
     const result = this.world.faults.inject(this.world.ctx, fault);
     if (result.ok) this.record({ op: 'inject', fault });
     return result;
+  }
+
+  /**
+   * A container's log, as `kubectl logs` reads it: `{ container, previous, tail, timestamps,
+   * sinceSeconds }`. Errors carry the API server's wording (`container "x" in pod "y" is waiting
+   * to start: ContainerCreating`, `previous terminated container … not found`).
+   */
+  logs(pod: string, options: LogsOptions & { namespace?: string } = {}): LogsResult {
+    return readPodLogs(this.world.ctx.store, this.world.kubelets, options.namespace ?? 'default', pod, options, this.world.ctx.clock.now());
   }
 
   /** Every Event object, in the order they were first recorded. */
