@@ -13,6 +13,8 @@ export type { Command, DeleteResult, ListOptions, SimulationOptions, Snapshot } 
 export type { ApplyOutput, ApplyResult } from './apply/apply';
 export type { KubectlResult } from './kubectl/kubectl';
 export type { LogsOptions, LogsResult } from './kubelet/logs-api';
+export type { CordonResult } from './eviction/cordon';
+export type { DrainLine, DrainOperation, DrainOptions } from './eviction/drain';
 export type { Fault, FaultResult } from './faults/faults';
 export type { ClusterSpec, NodePoolSpec } from './cluster/cluster-spec';
 export type { WatchEvent } from './store/object-store';

@@ -11,6 +11,9 @@ import type { Machine } from './cluster/hardware';
 import type { Fault, FaultResult } from './faults/faults';
 import { runKubectl, type KubectlResult } from './kubectl/kubectl';
 import { type LogsOptions, type LogsResult, readPodLogs } from './kubelet/logs-api';
+import { type CordonResult, setUnschedulable } from './eviction/cordon';
+import { type DrainOperation, type DrainOptions, startDrain } from './eviction/drain';
+import { evictPod } from './eviction/eviction-api';
 import type { SchedulingAttempt } from './scheduler/scheduler';
 import { ApiError } from './store/api-error';
 import type { WatchEvent } from './store/object-store';
@@ -30,7 +33,10 @@ export type Command =
   | { readonly op: 'delete'; readonly kind: string; readonly name: string; readonly namespace?: string; readonly gracePeriodSeconds?: number }
   | { readonly op: 'advance'; readonly ms: number }
   | { readonly op: 'kubectl'; readonly line: string; readonly stdin?: string }
-  | { readonly op: 'inject'; readonly fault: Fault };
+  | { readonly op: 'inject'; readonly fault: Fault }
+  | { readonly op: 'cordon'; readonly node: string; readonly unschedulable: boolean }
+  | { readonly op: 'drain'; readonly node: string; readonly options: DrainOptions }
+  | { readonly op: 'evict'; readonly pod: string; readonly namespace?: string; readonly gracePeriodSeconds?: number };
 
 /**
  * A snapshot is the seed, the cluster and the command log: the core is deterministic, so
@@ -204,6 +210,39 @@ export class Simulation {
     return readPodLogs(this.world.ctx.store, this.world.kubelets, options.namespace ?? 'default', pod, options, this.world.ctx.clock.now());
   }
 
+  /** `kubectl cordon <node>`: mark the node unschedulable. */
+  cordon(node: string): CordonResult {
+    this.record({ op: 'cordon', node, unschedulable: true });
+    return setUnschedulable(this.world.ctx.store, node, true);
+  }
+
+  /** `kubectl uncordon <node>`. */
+  uncordon(node: string): CordonResult {
+    this.record({ op: 'cordon', node, unschedulable: false });
+    return setUnschedulable(this.world.ctx.store, node, false);
+  }
+
+  /**
+   * `kubectl drain <node>`: cordon, then evict the node's pods through the eviction API,
+   * retrying refused evictions every 5 s, as the real command does. It runs in virtual time:
+   * advance the clock and read the returned operation's lines (stdout, stderr) and `done`.
+   */
+  drain(node: string, options: DrainOptions = {}): DrainOperation {
+    this.record({ op: 'drain', node, options });
+    return startDrain(this.world.ctx, node, options);
+  }
+
+  /** The pods/eviction subresource: a delete that respects PodDisruptionBudgets (429 when it would violate one). */
+  evict(pod: string, options: { namespace?: string; gracePeriodSeconds?: number } = {}): DeleteResult {
+    this.record({ op: 'evict', pod, ...options });
+    return this.doEvict(pod, options.namespace, options.gracePeriodSeconds);
+  }
+
+  private doEvict(pod: string, namespace = 'default', gracePeriodSeconds?: number): DeleteResult {
+    const r = evictPod(this.world.ctx, namespace, pod, gracePeriodSeconds !== undefined ? { gracePeriodSeconds } : {});
+    return r.ok ? { ok: true, message: `pod/${pod} evicted` } : { ok: false, message: r.error.kubectlMessage() };
+  }
+
   /** Every Event object, in the order they were first recorded. */
   events(): Event[] {
     return this.world.ctx.store.list<Event>('Event').map((e) => deepClone(e) as Event);
@@ -238,6 +277,15 @@ export class Simulation {
         return;
       case 'inject':
         this.world.faults.inject(this.world.ctx, c.fault);
+        return;
+      case 'cordon':
+        setUnschedulable(this.world.ctx.store, c.node, c.unschedulable);
+        return;
+      case 'drain':
+        startDrain(this.world.ctx, c.node, c.options);
+        return;
+      case 'evict':
+        this.doEvict(c.pod, c.namespace, c.gracePeriodSeconds);
         return;
     }
   }

@@ -5,7 +5,11 @@ import { MachineStates } from './cluster/machine-state';
 import { VirtualClock } from './engine/clock';
 import { Rng } from './engine/rng';
 import { EventRecorder } from './events/recorder';
+import { DisruptionController } from './controllers/disruption';
+import { NodeLifecycleController } from './controllers/node-lifecycle';
+import { TaintEvictionController } from './controllers/taint-eviction';
 import { FaultInjector } from './faults/faults';
+import { registerMachineFaults } from './faults/register';
 import { KubeletFleet } from './kubelet/kubelets';
 import { MetricsStore } from './metrics/metrics-store';
 import { Scheduler } from './scheduler/scheduler';
@@ -26,6 +30,9 @@ export class World {
   readonly faults = new FaultInjector();
   /** Power, network and pressure of the machines, and registry availability: what faults change. */
   readonly machineStates: MachineStates;
+  readonly nodeLifecycle: NodeLifecycleController;
+  readonly taintEviction: TaintEvictionController;
+  readonly disruption: DisruptionController;
 
   constructor(
     readonly seed: number,
@@ -43,5 +50,9 @@ export class World {
     this.machineStates = new MachineStates(machines.values());
     this.kubelets = new KubeletFleet(this.ctx, [...machines.values()], this.machineStates);
     this.kubelets.registerAll();
+    this.nodeLifecycle = new NodeLifecycleController(this.ctx);
+    this.taintEviction = new TaintEvictionController(this.ctx);
+    this.disruption = new DisruptionController(this.ctx);
+    registerMachineFaults(this.faults, { ctx: this.ctx, machines: this.machineStates, kubelets: this.kubelets });
   }
 }

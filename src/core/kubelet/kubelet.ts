@@ -202,7 +202,8 @@ export class Kubelet implements WorkerHost {
     this.publishMetrics(now);
   }
 
-  private nodeUse(): NodeUse {
+  /** What the node uses now: system, pods and anything outside Kubernetes. */
+  nodeUse(): NodeUse {
     const pods: ResourceUse[] = [];
     for (const w of this.workers.values()) for (const c of w.usage()) pods.push(c.use);
     return nodeUse(this.machine, this.machines.get(this.nodeName), pods, this.images.diskBytes());
