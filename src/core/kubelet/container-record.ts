@@ -48,13 +48,16 @@ export class ContainerRecord {
   stopping = false;
   /** Killed by a failed liveness or startup probe: restarted unless restartPolicy is Never, whatever its exit code. */
   killedByProbe = false;
+  /** Killed because its definition changed: started again whatever restartPolicy says. */
+  restartRequested = false;
   /** The environment of the current instance (for exec hooks and probes). */
   env: ProcessEnv | undefined;
   /** The exit the CrashLoopBackOff event was recorded for, so that it is recorded once per back-off. */
   backoffNotedFor: number | undefined;
 
   constructor(
-    readonly spec: Container,
+    /** The container's spec; its image can change while the pod runs. */
+    public spec: Container,
     readonly kind: ContainerKind,
     waitingReason: string,
   ) {

@@ -165,6 +165,20 @@ export class PodWorker {
     this.pod = pod;
     if (pod.metadata.deletionTimestamp && !this.terminating) {
       this.terminate(Math.max(0, pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000);
+      return;
+    }
+    if (!this.alive()) return;
+    // A container's image is the one field of a pod's containers that can change: the container
+    // is killed and started again from the new image ("definition changed").
+    const specs = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+    for (const r of this.records) {
+      const next = specs.find((c) => c.name === r.name);
+      if (!next || next.image === r.spec.image) continue;
+      r.spec = next;
+      if (r.proc && !r.proc.exited) {
+        r.restartRequested = true;
+        this.stopContainer(r, this.now() + this.graceMs(), `Container ${r.name} definition changed, will be restarted`);
+      } else this.requestSync(this.now());
     }
   }
 
@@ -299,7 +313,7 @@ export class PodWorker {
       if (r.instances === 0 && !exit) {
         pending = true;
         this.maybeStart(r);
-      } else if (exit && (shouldRestart(policy, exit.exitCode) || (r.killedByProbe && policy !== 'Never'))) {
+      } else if (exit && (shouldRestart(policy, exit.exitCode) || r.restartRequested || (r.killedByProbe && policy !== 'Never'))) {
         pending = true;
         this.maybeStart(r);
       }
@@ -408,6 +422,7 @@ export class PodWorker {
     if (r.instances > 1) r.restartCount++;
     r.fs = new Map();
     r.killedByProbe = false;
+    r.restartRequested = false;
     const log = this.host.logs.start(this.uid, r.name);
     const overrides = readOverrides(this.pod.metadata.annotations, r.name);
     const limits = r.spec.resources?.limits ?? {};

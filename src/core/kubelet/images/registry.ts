@@ -40,6 +40,7 @@ const KNOWN: Readonly<Record<string, KnownRepository>> = {
   'docker.io/library/debian': { sizeBytes: 116_879_223, cmd: ['bash'] },
   'docker.io/polinux/stress': { sizeBytes: 9_744_175, cmd: ['stress'] },
   'registry.k8s.io/pause': { sizeBytes: 736_042, cmd: ['/pause'], shell: false },
+  'registry.k8s.io/busybox': { sizeBytes: 1_319_224, cmd: ['sh'] },
   'nvcr.io/nvidia/k8s/cuda-sample': { sizeBytes: 279_614_108, cmd: ['/cuda-samples/vectorAdd'] },
   'nvcr.io/nvidia/cuda': { sizeBytes: 2_340_118_336, entrypoint: NVIDIA_ENTRYPOINT },
   'nvcr.io/nvidia/pytorch': { sizeBytes: 21_617_482_305, entrypoint: NVIDIA_ENTRYPOINT },
