@@ -15,6 +15,7 @@ import { type CordonResult, setUnschedulable } from './eviction/cordon';
 import { type DrainOperation, type DrainOptions, startDrain } from './eviction/drain';
 import { evictPod } from './eviction/eviction-api';
 import type { SchedulingAttempt } from './scheduler/scheduler';
+import type { MetricsStore } from './metrics/metrics-store';
 import { ApiError } from './store/api-error';
 import type { WatchEvent } from './store/object-store';
 import { ViewTracker } from './view/view-tracker';
@@ -241,6 +242,14 @@ export class Simulation {
   private doEvict(pod: string, namespace = 'default', gracePeriodSeconds?: number): DeleteResult {
     const r = evictPod(this.world.ctx, namespace, pod, gracePeriodSeconds !== undefined ? { gracePeriodSeconds } : {});
     return r.ok ? { ok: true, message: `pod/${pod} evicted` } : { ok: false, message: r.error.kubectlMessage() };
+  }
+
+  /**
+   * The time series components record (container and node usage every 10 s, GPU and Triton
+   * series): what `kubectl top`, the HPA and the UI's charts read. Names are in metrics/series.ts.
+   */
+  metrics(): Pick<MetricsStore, 'query' | 'latest' | 'names'> {
+    return this.world.ctx.metrics;
   }
 
   /** Every Event object, in the order they were first recorded. */
