@@ -703,7 +703,10 @@ export class PodWorker {
       },
       this.pod.status,
     );
-    if (this.extraConditions.length) status.conditions = [...(status.conditions ?? []), ...this.extraConditions];
+    if (this.extraConditions.length) {
+      const types = new Set(this.extraConditions.map((c) => c.type));
+      status.conditions = [...(status.conditions ?? []).filter((c) => !types.has(c.type)), ...this.extraConditions];
+    }
     this.host.status.set(this, status);
   }
 

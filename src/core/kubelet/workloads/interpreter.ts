@@ -27,6 +27,9 @@ export function spawnFor(env: ProcessEnv): (argv: readonly string[]) => Process 
   };
 }
 
+/** What a busybox shell or applet holds in memory. */
+const SHELL_USAGE: TimedStep = { afterMs: 0, event: { kind: 'usage', usage: { cpuMillis: 0, memoryBytes: 400 * 1024 } } };
+
 function build(entry: WorkloadEntry, argv: string[], env: ProcessEnv): Process {
   const b: Behaviour = entry.behaviour;
   switch (b.kind) {
@@ -38,6 +41,7 @@ function build(entry: WorkloadEntry, argv: string[], env: ProcessEnv): Process {
       return {
         workload: entry.id,
         steps: (function* () {
+          yield SHELL_USAGE;
           const code = yield* sh.exec(argv);
           yield* sh.flush();
           yield { afterMs: 0, event: { kind: 'exit', code } } as TimedStep;
@@ -111,7 +115,13 @@ function shell(entry: WorkloadEntry, argv: string[], env: ProcessEnv): Process {
   const sh = new Shell(env, name, signals, spawnFor(env));
   const c = argv.indexOf('-c');
   let run: Generator<TimedStep, void, void>;
-  if (c >= 0 && argv[c + 1] !== undefined) run = shellProcess(sh, argv[c + 1]!);
+  if (c >= 0 && argv[c + 1] !== undefined) {
+    const script = argv[c + 1]!;
+    run = (function* () {
+      yield SHELL_USAGE;
+      yield* shellProcess(sh, script);
+    })();
+  }
   else if (argv.length > 1 && !argv[1]!.startsWith('-')) {
     // A script file: the image has none of the user's scripts.
     run = steps([
