@@ -29,7 +29,7 @@ const RESERVED = new Set(['while', 'until', 'do', 'done', 'for', 'in', 'if', 'th
 export function parseScript(src: string): ShellNode {
   const p = new Parser(tokenize(src));
   const node = p.list([]);
-  if (!p.atEnd()) throw new ShellSyntaxError(`syntax error: unexpected "${p.describe()}"`);
+  if (!p.atEnd()) throw new ShellSyntaxError(`syntax error: ${p.unexpected()}`);
   return node;
 }
 
@@ -41,10 +41,12 @@ class Parser {
     return this.i >= this.tokens.length;
   }
 
-  describe(): string {
+  /** What ash says it found: `end of file` and `newline` bare, anything else quoted. */
+  unexpected(): string {
     const t = this.tokens[this.i];
-    if (!t) return 'end of file';
-    return t.kind === 'op' ? (t.op === '\n' ? 'newline' : t.op) : (plainText(t.word) ?? 'word');
+    if (!t) return 'unexpected end of file';
+    if (t.kind === 'op' && t.op === '\n') return 'unexpected newline';
+    return `unexpected "${t.kind === 'op' ? t.op : (plainText(t.word) ?? 'word')}"`;
   }
 
   private peekReserved(): string | undefined {
@@ -65,7 +67,7 @@ class Parser {
 
   private expectReserved(word: string): void {
     this.skipNewlines();
-    if (this.peekReserved() !== word) throw new ShellSyntaxError(`syntax error: unexpected "${this.describe()}" (expecting "${word}")`);
+    if (this.peekReserved() !== word) throw new ShellSyntaxError(`syntax error: ${this.unexpected()} (expecting "${word}")`);
     this.i++;
   }
 
@@ -146,12 +148,13 @@ class Parser {
         branches.push({ cond, body });
         this.skipNewlines();
         const next = this.peekReserved();
+        if (next !== 'elif' && next !== 'else' && next !== 'fi') throw new ShellSyntaxError(`syntax error: ${this.unexpected()} (expecting "fi")`);
         this.i++;
         if (next === 'elif') continue;
         if (next === 'else') {
           otherwise = this.list(['fi']);
           this.expectReserved('fi');
-        } else if (next !== 'fi') throw new ShellSyntaxError(`syntax error: unexpected "${this.describe()}" (expecting "fi")`);
+        }
         break;
       }
       return otherwise ? { k: 'if', branches, otherwise } : { k: 'if', branches };
@@ -200,7 +203,7 @@ class Parser {
       words.push(t.word);
       this.i++;
     }
-    if (words.length === 0 && assigns.length === 0 && redirects.length === 0) throw new ShellSyntaxError(`syntax error: unexpected "${this.describe()}"`);
+    if (words.length === 0 && assigns.length === 0 && redirects.length === 0) throw new ShellSyntaxError(`syntax error: ${this.unexpected()}`);
     return { k: 'simple', assigns, words, redirects };
   }
 
