@@ -5,6 +5,7 @@ import type { MachineStates } from '../cluster/machine-state';
 import type { SimContext } from '../sim-context';
 import type { PodAdmitHandler } from './admission';
 import { Kubelet } from './kubelet';
+import type { ResourceUse } from './process-runner';
 
 /**
  * All the kubelets of the cluster, fed from one pod watch and dispatched by spec.nodeName. It
@@ -78,6 +79,17 @@ export class KubeletFleet {
     const pod = this.ctx.store.get<Pod>('Pod', name, namespace);
     const kubelet = pod?.spec?.nodeName ? this.byNode.get(pod.spec.nodeName) : undefined;
     return pod && kubelet ? { kubelet, pod } : undefined;
+  }
+
+  /**
+   * What a running container uses now: CPU, memory, and the fraction of its GPU it keeps busy
+   * (`gpuUtilisation`, from the workload model: training ~0.95, an idle Triton ~0.03). The GPU
+   * stack reads this to drive DCGM utilisation, power and temperature.
+   */
+  containerUsage(namespace: string, name: string, container: string): ResourceUse | undefined {
+    const located = this.locate(namespace, name);
+    const worker = located?.kubelet.alive ? located.kubelet.worker(located.pod.metadata.uid) : undefined;
+    return worker?.usage().find((c) => c.container === container)?.use;
   }
 
   private index(node: string, pod: Stored<Pod>, deleted: boolean): void {
