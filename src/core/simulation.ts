@@ -9,7 +9,7 @@ import type { ClusterSpec } from './cluster/cluster-spec';
 import { resolveCluster } from './cluster/parse-cluster';
 import type { Machine } from './cluster/hardware';
 import type { Fault, FaultResult } from './faults/faults';
-import { runKubectl, type KubectlResult } from './kubectl/kubectl';
+import { runKubectl, type KubectlHost, type KubectlResult } from './kubectl/kubectl';
 import type { SchedulingAttempt } from './scheduler/scheduler';
 import { ApiError } from './store/api-error';
 import type { WatchEvent } from './store/object-store';
@@ -28,7 +28,7 @@ export type Command =
   | { readonly op: 'apply'; readonly yaml: string; readonly fileName?: string; readonly namespace?: string }
   | { readonly op: 'delete'; readonly kind: string; readonly name: string; readonly namespace?: string; readonly gracePeriodSeconds?: number }
   | { readonly op: 'advance'; readonly ms: number }
-  | { readonly op: 'kubectl'; readonly line: string; readonly stdin?: string }
+  | { readonly op: 'kubectl'; readonly line: string; readonly stdin?: string; readonly files?: Readonly<Record<string, string>> }
   | { readonly op: 'inject'; readonly fault: Fault };
 
 /**
@@ -169,22 +169,23 @@ export class Simulation {
   }
 
   /** `kubectl <args>`, with kubectl's output and exit code. `stdin` feeds `apply -f -`. */
-  kubectl(line: string, stdin?: string): KubectlResult {
-    const result = this.runKubectl(line, stdin);
-    if (result.mutated) this.record({ op: 'kubectl', line, ...(stdin !== undefined ? { stdin } : {}) });
+  kubectl(line: string, stdin?: string, files?: Readonly<Record<string, string>>): KubectlResult {
+    const result = this.runKubectl(line, stdin, files);
+    if (result.mutated) this.record({ op: 'kubectl', line, ...(stdin !== undefined ? { stdin } : {}), ...(files ? { files } : {}) });
     return result;
   }
 
-  private runKubectl(line: string, stdin?: string): KubectlResult {
-    return runKubectl(
-      {
-        store: this.world.ctx.store,
-        nowMs: () => this.world.ctx.clock.now(),
-        apply: (yaml, options) => this.doApply(yaml, options),
-      },
-      line,
-      stdin,
-    );
+  private runKubectl(line: string, stdin?: string, files?: Readonly<Record<string, string>>): KubectlResult {
+    return runKubectl(this.kubectlHost(files), line, stdin);
+  }
+
+  private kubectlHost(files?: Readonly<Record<string, string>>): KubectlHost {
+    return {
+      store: this.world.ctx.store,
+      nowMs: () => this.world.ctx.clock.now(),
+      apply: (yaml, options) => this.doApply(yaml, options),
+      readFile: (name) => (files && Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined),
+    };
   }
 
   /** Inject a fault, e.g. `{ type: 'node-down', node: 'worker-1' }`. */
@@ -224,7 +225,7 @@ export class Simulation {
         this.doAdvance(c.ms);
         return;
       case 'kubectl':
-        this.runKubectl(c.line, c.stdin);
+        this.runKubectl(c.line, c.stdin, c.files);
         return;
       case 'inject':
         this.world.faults.inject(this.world.ctx, c.fault);

@@ -1,0 +1,11 @@
+import type { ApplyOutput } from '../apply/apply';
+import type { ObjectStore } from '../store/object-store';
+
+/** What kubectl needs from the simulation: the API server's store, the clock and apply. */
+export interface KubectlHost {
+  readonly store: ObjectStore;
+  nowMs(): number;
+  apply(yaml: string, options: { fileName?: string; namespace?: string }): ApplyOutput;
+  /** Files the user has open in the editor, by name, for `apply -f <name>`. */
+  readFile?(name: string): string | undefined;
+}
