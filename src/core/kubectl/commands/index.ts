@@ -2,11 +2,16 @@ import type { KubectlCommand } from '../framework/command';
 import { optionsHelp } from '../framework/help';
 import { ok } from '../framework/result';
 import { apiResourcesCommand, apiVersionsCommand } from './api-resources';
+import { annotateCommand } from './annotate';
 import { applyCommand } from './apply';
 import { clusterInfoCommand } from './cluster-info';
+import { cordonCommand, uncordonCommand } from './cordon';
 import { createCommand } from './create';
+import { deleteCommand } from './delete';
 import { getCommand } from './get';
+import { labelCommand } from './label';
 import { NOT_YET_COMMANDS } from './not-yet';
+import { taintCommand } from './taint';
 import { versionCommand } from './version';
 
 const optionsCommand: KubectlCommand = {
@@ -21,8 +26,14 @@ const optionsCommand: KubectlCommand = {
 export const COMMANDS: readonly KubectlCommand[] = [
   createCommand,
   getCommand,
-  applyCommand,
+  deleteCommand,
   clusterInfoCommand,
+  cordonCommand,
+  uncordonCommand,
+  taintCommand,
+  applyCommand,
+  labelCommand,
+  annotateCommand,
   apiResourcesCommand,
   apiVersionsCommand,
   versionCommand,
