@@ -8,6 +8,7 @@ import { clusterInfoCommand } from './cluster-info';
 import { cordonCommand, uncordonCommand } from './cordon';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
+import { describeCommand } from './describe';
 import { getCommand } from './get';
 import { labelCommand } from './label';
 import { NOT_YET_COMMANDS } from './not-yet';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   cordonCommand,
   uncordonCommand,
   taintCommand,
+  describeCommand,
   applyCommand,
   labelCommand,
   annotateCommand,

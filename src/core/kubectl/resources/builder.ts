@@ -61,7 +61,7 @@ export function resolveTypes(store: ObjectStore, list: string): ResourceType[] {
   return out;
 }
 
-interface Target {
+export interface Target {
   readonly type: ResourceType;
   readonly names?: string[];
 }
