@@ -9,7 +9,9 @@ import type { ClusterSpec } from './cluster/cluster-spec';
 import { resolveCluster } from './cluster/parse-cluster';
 import type { Machine } from './cluster/hardware';
 import type { Fault, FaultResult } from './faults/faults';
+import { completeKubectl, type Completion } from './kubectl/completion';
 import { runKubectl, type KubectlHost, type KubectlResult } from './kubectl/kubectl';
+import { openWatch } from './kubectl/watch/stream';
 import type { SchedulingAttempt } from './scheduler/scheduler';
 import { ApiError } from './store/api-error';
 import type { WatchEvent } from './store/object-store';
@@ -40,6 +42,13 @@ export interface Snapshot {
   readonly seed: number;
   readonly cluster: ClusterSpec;
   readonly log: readonly Command[];
+}
+
+/** A command whose output goes on streaming (`get -w`) until `stop()`. */
+export interface KubectlWatch {
+  readonly result: KubectlResult;
+  readonly watching: boolean;
+  stop(): void;
 }
 
 export interface DeleteResult {
@@ -175,6 +184,24 @@ export class Simulation {
     return result;
   }
 
+  /**
+   * `kubectl get --watch` and other streaming commands: runs the command, then, while the
+   * returned watch is open, passes every further chunk of output to `onOutput` as the cluster
+   * changes (as the simulation advances). `stop()` is Ctrl+C. For other commands it is the same
+   * as kubectl() and `watching` is false.
+   */
+  kubectlWatch(line: string, onOutput: (chunk: string) => void, stdin?: string, files?: Readonly<Record<string, string>>): KubectlWatch {
+    const result = this.kubectl(line, stdin, files);
+    if (!result.watch || result.exitCode !== 0) return { result, watching: false, stop: () => {} };
+    const stop = openWatch(this.kubectlHost(files), result.watch, onOutput);
+    return { result, watching: true, stop };
+  }
+
+  /** Tab completion for a kubectl command line: candidates for the word at `cursor`. */
+  completeKubectl(line: string, cursor = line.length, files?: Readonly<Record<string, string>>): Completion {
+    return completeKubectl(this.kubectlHost(files), line, cursor);
+  }
+
   private runKubectl(line: string, stdin?: string, files?: Readonly<Record<string, string>>): KubectlResult {
     return runKubectl(this.kubectlHost(files), line, stdin);
   }
@@ -185,6 +212,7 @@ export class Simulation {
       nowMs: () => this.world.ctx.clock.now(),
       apply: (yaml, options) => this.doApply(yaml, options),
       readFile: (name) => (files && Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined),
+      listFiles: () => Object.keys(files ?? {}),
     };
   }
 

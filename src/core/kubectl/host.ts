@@ -8,4 +8,6 @@ export interface KubectlHost {
   apply(yaml: string, options: { fileName?: string; namespace?: string }): ApplyOutput;
   /** Files the user has open in the editor, by name, for `apply -f <name>`. */
   readFile?(name: string): string | undefined;
+  /** The names of those files, for Tab completion of -f. */
+  listFiles?(): string[];
 }

@@ -9,6 +9,7 @@ import { cordonCommand, uncordonCommand } from './cordon';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
+import { explainCommand } from './explain';
 import { getCommand } from './get';
 import { labelCommand } from './label';
 import { NOT_YET_COMMANDS } from './not-yet';
@@ -26,6 +27,7 @@ const optionsCommand: KubectlCommand = {
 /** Every command of the emulated kubectl, in the order `kubectl --help` lists them within a group. */
 export const COMMANDS: readonly KubectlCommand[] = [
   createCommand,
+  explainCommand,
   getCommand,
   deleteCommand,
   clusterInfoCommand,
