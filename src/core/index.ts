@@ -13,6 +13,7 @@ export type { Command, DeleteResult, KubectlWatch, ListOptions, SimulationOption
 export type { ApplyOutput, ApplyResult } from './apply/apply';
 export type { KubectlResult } from './kubectl/kubectl';
 export type { Completion } from './kubectl/completion';
+export type { NodeShellResult } from './kubectl/shell/node-shell';
 export type { WatchRequest } from './kubectl/watch/request';
 export type { Fault, FaultResult } from './faults/faults';
 export type { ClusterSpec, NodePoolSpec } from './cluster/cluster-spec';

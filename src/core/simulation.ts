@@ -12,6 +12,7 @@ import type { Fault, FaultResult } from './faults/faults';
 import { completeKubectl, type Completion } from './kubectl/completion';
 import { runKubectl, type KubectlHost, type KubectlResult } from './kubectl/kubectl';
 import { openWatch } from './kubectl/watch/stream';
+import { runNodeShell, type NodeShellResult } from './kubectl/shell/node-shell';
 import type { SchedulingAttempt } from './scheduler/scheduler';
 import { ApiError } from './store/api-error';
 import type { WatchEvent } from './store/object-store';
@@ -195,6 +196,11 @@ export class Simulation {
     if (!result.watch || result.exitCode !== 0) return { result, watching: false, stop: () => {} };
     const stop = openWatch(this.kubectlHost(files), result.watch, onOutput);
     return { result, watching: true, stop };
+  }
+
+  /** One line typed in the shell that `kubectl debug node/<name> -it` opened (nvidia-smi, hostname, exit). */
+  nodeShell(node: string, line: string): NodeShellResult {
+    return runNodeShell(this.kubectlHost(), node, line);
   }
 
   /** Tab completion for a kubectl command line: candidates for the word at `cursor`. */

@@ -72,7 +72,7 @@ function dispatch(host: KubectlHost, words: readonly string[], stdin: string): K
   if (words[0] === 'help') return help(words.slice(1));
   const found = findCommand(words);
   if (found.unknown !== undefined) {
-    return fail(`error: unknown command ${JSON.stringify(found.unknown)} for "kubectl"${suggestionBlock(suggestionsFor(found.unknown, COMMANDS))}`.replace(/\n$/, ''));
+    return fail(`error: unknown command ${JSON.stringify(found.unknown)} for "kubectl"${suggestionBlock(suggestionsFor(found.unknown, [...COMMANDS].sort((a, b) => (a.name < b.name ? -1 : 1))))}`.replace(/\n$/, ''));
   }
   const command = found.command;
   const specs = [...(command?.flags ?? []), ...GLOBAL_FLAGS.filter((g) => !command?.flags?.some((f) => f.name === g.name)), HELP_FLAG];
@@ -83,7 +83,7 @@ function dispatch(host: KubectlHost, words: readonly string[], stdin: string): K
     if (e instanceof FlagError) return fail(`error: ${e.message}\nSee '${found.path} --help' for usage.`);
     throw e;
   }
-  if (!command) return flags.bool('help') || found.rest.length === 0 ? ok(rootHelp(COMMANDS)) : ok(rootHelp(COMMANDS));
+  if (!command) return ok(rootHelp(COMMANDS));
   if (flags.bool('help')) return ok(commandHelp(command, found.path));
 
   const globalProblem = checkGlobalFlags(flags);

@@ -7,6 +7,7 @@ import { applyCommand } from './apply';
 import { clusterInfoCommand } from './cluster-info';
 import { cordonCommand, uncordonCommand } from './cordon';
 import { createCommand } from './create';
+import { debugCommand } from './debug';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
 import { explainCommand } from './explain';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   uncordonCommand,
   taintCommand,
   describeCommand,
+  debugCommand,
   applyCommand,
   labelCommand,
   annotateCommand,

@@ -14,7 +14,7 @@ export function commandHelp(cmd: KubectlCommand, path: string): string {
   if (cmd.unsupported) parts.push(`Kubelab: ${cmd.unsupported}`);
   if (cmd.examples) parts.push(`Examples:\n${cmd.examples.replace(/\n+$/, '')}`);
   const subs = visible(cmd.subcommands ?? []);
-  if (subs.length > 0) parts.push(`Available Commands:\n${commandList(subs, Math.max(11, ...subs.map((s) => s.name.length)))}`);
+  if (subs.length > 0) parts.push(`Available Commands:\n${commandList(subs, namePadding(subs))}`);
   const flags = (cmd.flags ?? []).filter((f) => !f.hidden);
   if (flags.length > 0) parts.push(`Options:\n${flagList(flags)}`);
   const usage = subs.length > 0 && !cmd.run ? `${path} [flags] [options]` : `${path} ${cmd.use}`.trimEnd();
@@ -42,7 +42,8 @@ export function rootHelp(commands: readonly KubectlCommand[]): string {
     'Other Commands:',
     'Kubelab Commands:',
   ];
-  const sections = order.filter((g) => groups.has(g)).map((g) => `${g}\n${commandList(groups.get(g)!, 15)}`);
+  const padding = namePadding(visible(commands));
+  const sections = order.filter((g) => groups.has(g)).map((g) => `${g}\n${commandList(groups.get(g)!, padding)}`);
   return [
     'kubectl controls the Kubernetes cluster manager.',
     ' Find more information at: https://kubernetes.io/docs/reference/kubectl/',
@@ -59,6 +60,14 @@ export function optionsHelp(): string {
 
 function visible(commands: readonly KubectlCommand[]): KubectlCommand[] {
   return commands.filter((c) => c.group !== undefined || c.short !== '');
+}
+
+/**
+ * The width of the name column: the longest sibling name (at least cobra's minimum of 11) plus
+ * two, which is how kubectl's listings come out (`api-resources   Print…`, `poddisruptionbudget   Create…`).
+ */
+function namePadding(commands: readonly KubectlCommand[]): number {
+  return Math.max(11, ...commands.map((c) => c.name.length)) + 2;
 }
 
 function commandList(commands: readonly KubectlCommand[], padding: number): string {

@@ -1,0 +1,58 @@
+import type { Node } from 'kubernetes-types/core/v1';
+import { tokenize } from '../framework/tokenize';
+import type { KubectlHost } from '../host';
+
+/**
+ * The shell the terminal shows after `kubectl debug node/<name> -it`: a root prompt on the node
+ * where node tools run. nvidia-smi is answered by the GPU renderers registered here (they come
+ * with the GPU model; until then the shell says so). Everything else gets bash's answer.
+ */
+export interface NodeShellResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+  /** The user typed exit: the terminal returns to its kubectl prompt. */
+  readonly exited?: boolean;
+}
+
+/** A program on the node: it gets the node and its arguments. */
+export type NodeProgram = (host: KubectlHost, node: Node, args: readonly string[]) => NodeShellResult;
+
+const PROGRAMS = new Map<string, NodeProgram>();
+
+/** Plug in a node program (nvidia-smi from the GPU renderers). */
+export function registerNodeProgram(name: string, program: NodeProgram): void {
+  PROGRAMS.set(name, program);
+}
+
+/** The prompt of the debug shell, as the debug container shows it: `root@worker-1:/#`. */
+export function nodeShellPrompt(node: string): string {
+  return `root@${node}:/# `;
+}
+
+export function runNodeShell(host: KubectlHost, nodeName: string, line: string): NodeShellResult {
+  const { words, error } = tokenize(line.trim());
+  if (error) return { stdout: '', stderr: `bash: ${error}`, exitCode: 2 };
+  const [program, ...args] = words;
+  if (!program) return { stdout: '', stderr: '', exitCode: 0 };
+  const node = host.store.get<Node>('Node', nodeName);
+  if (program === 'exit' || program === 'logout') return { stdout: '', stderr: '', exitCode: 0, exited: true };
+  if (!node) return { stdout: '', stderr: `error: node ${JSON.stringify(nodeName)} no longer exists`, exitCode: 1, exited: true };
+  switch (program) {
+    case 'hostname':
+      return { stdout: nodeName, stderr: '', exitCode: 0 };
+    case 'chroot':
+      // `chroot /host` is how the kubectl docs reach the node's own tools; in Kubelab they are already on the path.
+      return { stdout: '', stderr: '', exitCode: 0 };
+    case 'kubectl':
+      return { stdout: '', stderr: 'bash: kubectl: command not found', exitCode: 127 };
+  }
+  const registered = PROGRAMS.get(program);
+  if (registered) return registered(host, node, args);
+  if (program === 'nvidia-smi') {
+    const gpus = Number(node.status?.capacity?.['nvidia.com/gpu'] ?? 0);
+    if (gpus === 0 && !node.metadata?.labels?.['nvidia.com/gpu.present']) return { stdout: '', stderr: 'bash: nvidia-smi: command not found', exitCode: 127 };
+    return { stdout: '', stderr: 'nvidia-smi is not supported by Kubelab yet: the GPU models are still being built', exitCode: 1 };
+  }
+  return { stdout: '', stderr: `bash: ${program}: command not found`, exitCode: 127 };
+}
