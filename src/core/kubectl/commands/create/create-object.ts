@@ -29,7 +29,9 @@ export function createObject(ctx: CommandContext, obj: KubeObject): KubectlResul
     return fail(`error: unable to match a printer suitable for the output format ${JSON.stringify(output)}, allowed formats are: json,name,yaml`);
   }
   const type = ctx.host.store.registry.types.forObject(obj.apiVersion, obj.kind);
-  const label = type ? qualifiedSingular(type) : (obj.kind ?? '').toLowerCase();
+  // `deployment.apps`: the group comes from apiVersion even before the API server serves the kind.
+  const group = obj.apiVersion?.includes('/') ? obj.apiVersion.split('/')[0] : '';
+  const label = type ? qualifiedSingular(type) : `${(obj.kind ?? '').toLowerCase()}${group ? `.${group}` : ''}`;
   const name = obj.metadata?.name ?? '';
   if (type?.namespaced && ctx.namespaceExplicit) obj.metadata = { ...obj.metadata, namespace: ctx.namespace };
   if (dryRun === 'client') return printed(obj, output, `${label}/${name} created (dry run)`, label);
