@@ -17,7 +17,7 @@ export interface GpuModel {
   readonly family: GpuFamily;
   readonly computeCapability: readonly [major: number, minor: number];
   readonly multiprocessors: number;
-  /** Board power limit in watts (nvidia-smi "Pwr:Usage/Cap"). */
+  /** Power limit in watts as nvidia-smi prints it in "Pwr:Usage/Cap" (H100 SXM: 699 W). */
   readonly maxPowerW: number;
   /** Idle draw in watts. */
   readonly idlePowerW: number;
@@ -41,7 +41,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
   model({ id: 'A100-PCIE-40GB', name: 'NVIDIA A100-PCIE-40GB', product: 'NVIDIA-A100-PCIE-40GB', memoryMiB: 40960, family: 'ampere', computeCapability: [8, 0], multiprocessors: 108, maxPowerW: 250, idlePowerW: 35, migCapable: true, pciDeviceId: '0x20F110DE' }),
   model({ id: 'A100-SXM4-80GB', name: 'NVIDIA A100-SXM4-80GB', product: 'NVIDIA-A100-SXM4-80GB', memoryMiB: 81920, family: 'ampere', computeCapability: [8, 0], multiprocessors: 108, maxPowerW: 400, idlePowerW: 60, migCapable: true, pciDeviceId: '0x20B210DE' }),
   model({ id: 'A100-80GB-PCIe', name: 'NVIDIA A100 80GB PCIe', product: 'NVIDIA-A100-80GB-PCIe', memoryMiB: 81920, family: 'ampere', computeCapability: [8, 0], multiprocessors: 108, maxPowerW: 300, idlePowerW: 45, migCapable: true, pciDeviceId: '0x20B510DE' }),
-  model({ id: 'H100-80GB-HBM3', name: 'NVIDIA H100 80GB HBM3', product: 'NVIDIA-H100-80GB-HBM3', memoryMiB: 81559, family: 'hopper', computeCapability: [9, 0], multiprocessors: 132, maxPowerW: 700, idlePowerW: 70, migCapable: true, pciDeviceId: '0x233010DE' }),
+  model({ id: 'H100-80GB-HBM3', name: 'NVIDIA H100 80GB HBM3', product: 'NVIDIA-H100-80GB-HBM3', memoryMiB: 81559, family: 'hopper', computeCapability: [9, 0], multiprocessors: 132, maxPowerW: 699, idlePowerW: 70, migCapable: true, pciDeviceId: '0x233010DE' }),
   model({ id: 'H200', name: 'NVIDIA H200', product: 'NVIDIA-H200', memoryMiB: 143771, family: 'hopper', computeCapability: [9, 0], multiprocessors: 132, maxPowerW: 700, idlePowerW: 75, migCapable: true, pciDeviceId: '0x233510DE' }),
   model({ id: 'L4', name: 'NVIDIA L4', product: 'NVIDIA-L4', memoryMiB: 23034, family: 'ada-lovelace', computeCapability: [8, 9], multiprocessors: 58, maxPowerW: 72, idlePowerW: 16, migCapable: false, pciDeviceId: '0x27B810DE' }),
   model({ id: 'L40S', name: 'NVIDIA L40S', product: 'NVIDIA-L40S', memoryMiB: 46068, family: 'ada-lovelace', computeCapability: [8, 9], multiprocessors: 142, maxPowerW: 350, idlePowerW: 35, migCapable: false, pciDeviceId: '0x26B910DE' }),
