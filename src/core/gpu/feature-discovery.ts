@@ -1,9 +1,9 @@
 import type { GpuFamily, GpuModel } from './catalogue';
 import { activeSharing, sharingStrategy, type DevicePluginConfig, type ReplicatedResources } from './device-plugin/config';
 import { GPU_RESOURCE, migResourceName } from './device-plugin/resources';
-import { migDevices, type MigDevice } from './mig-geometry';
-import { migGeometry, profileMemoryMiB } from './mig-profiles';
-import type { DriverVersions, NodeGpu } from './node-gpu';
+import type { MigDevice } from './mig-geometry';
+import { profileMemoryMiB } from './mig-profiles';
+import { nodeMigDevices, type DriverVersions, type NodeGpu } from './node-gpu';
 
 /**
  * The node labels GPU feature discovery writes, as a pure function of the node's GPUs, the
@@ -85,10 +85,6 @@ function migLabels(resource: string, model: GpuModel, device: MigDevice, count: 
   };
 }
 
-function migDevicesOf(gpu: NodeGpu): MigDevice[] {
-  const geometry = migGeometry(gpu.model.id);
-  return geometry && gpu.mig.enabled ? migDevices(geometry, gpu.mig) : [];
-}
 
 /**
  * Full-GPU labels: MIG-enabled GPUs are labelled without sharing, then the others with it, the
@@ -122,7 +118,7 @@ function invalidSingleLabels(model: GpuModel): Labels {
 function migResourceLabels(gpus: readonly NodeGpu[], config: DevicePluginConfig, sharing: ReplicatedResources, strategy: string): Labels {
   const groups = new Map<string, { model: GpuModel; device: MigDevice; count: number }>();
   for (const gpu of gpus) {
-    for (const d of migDevicesOf(gpu)) {
+    for (const d of nodeMigDevices(gpu)) {
       const g = groups.get(d.name);
       groups.set(d.name, { model: g?.model ?? gpu.model, device: g?.device ?? d, count: (g?.count ?? 0) + 1 });
     }
@@ -131,7 +127,7 @@ function migResourceLabels(gpus: readonly NodeGpu[], config: DevicePluginConfig,
     const enabled = gpus.filter((g) => g.mig.enabled);
     if (!enabled.length) return {};
     const first = enabled[0]!.model;
-    if (enabled.some((g) => migDevicesOf(g).length === 0) || enabled.length !== gpus.length || groups.size !== 1) return invalidSingleLabels(first);
+    if (enabled.some((g) => nodeMigDevices(g).length === 0) || enabled.length !== gpus.length || groups.size !== 1) return invalidSingleLabels(first);
     const [only] = groups.values();
     return migLabels(GPU_RESOURCE, only!.model, only!.device, only!.count, sharing, strategy);
   }

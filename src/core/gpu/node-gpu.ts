@@ -1,5 +1,6 @@
 import type { GpuModel } from './catalogue';
-import type { MigState } from './mig-geometry';
+import { migDevices, type MigDevice, type MigState } from './mig-geometry';
+import { migGeometry } from './mig-profiles';
 
 /**
  * One GPU on a node as the NVIDIA software sees it: the hardware identity (the same fields as
@@ -14,6 +15,12 @@ export interface NodeGpu {
   /** PCI bus id, e.g. 00000000:07:00.0. */
   readonly busId: string;
   readonly mig: MigState;
+}
+
+/** The MIG devices a GPU exposes: none unless it is MIG-capable and in MIG mode. */
+export function nodeMigDevices(gpu: NodeGpu): MigDevice[] {
+  const geometry = migGeometry(gpu.model.id);
+  return geometry && gpu.mig.enabled ? migDevices(geometry, gpu.mig) : [];
 }
 
 /** The driver and CUDA versions installed on a node (the GPU Operator's default driver branch). */

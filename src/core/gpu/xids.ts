@@ -1,7 +1,4 @@
-import type { MigDevice } from './mig-geometry';
-import { migDevices } from './mig-geometry';
-import { migGeometry } from './mig-profiles';
-import type { NodeGpu } from './node-gpu';
+import { nodeMigDevices, type NodeGpu } from './node-gpu';
 
 /**
  * Xid errors as data: what the driver logs (`NVRM: Xid (PCI:0000:07:00): 79, …`), whether the
@@ -73,8 +70,7 @@ export function xidLogLine(gpu: NodeGpu, code: number, pid?: number, processName
  */
 export function devicesMadeUnhealthy(gpu: NodeGpu, code: number, instance?: { gi: number; ci: number }): string[] {
   if (!isCritical(code)) return [];
-  const geometry = migGeometry(gpu.model.id);
-  const migs: MigDevice[] = geometry && gpu.mig.enabled ? migDevices(geometry, gpu.mig) : [];
+  const migs = nodeMigDevices(gpu);
   if (!migs.length) return [gpu.uuid];
   const hit = instance ? migs.filter((d) => d.gpuInstance.id === instance.gi && d.computeInstance.id === instance.ci) : migs;
   return hit.map((d) => d.computeInstance.uuid);

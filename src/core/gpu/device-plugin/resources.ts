@@ -1,6 +1,6 @@
-import { migDevices, type MigDevice } from '../mig-geometry';
+import type { MigDevice } from '../mig-geometry';
 import { migGeometry } from '../mig-profiles';
-import type { NodeGpu } from '../node-gpu';
+import { nodeMigDevices, type NodeGpu } from '../node-gpu';
 import { activeSharing, type DevicePluginConfig } from './config';
 
 /**
@@ -62,10 +62,6 @@ interface Entry {
   readonly migDevice?: MigDevice;
 }
 
-function migDevicesOf(gpu: NodeGpu): MigDevice[] {
-  const geometry = migGeometry(gpu.model.id);
-  return geometry && gpu.mig.enabled ? migDevices(geometry, gpu.mig) : [];
-}
 
 /** MIG devices are "the same type" under single when their profile (hence attributes) match. */
 function deviceEntries(gpus: readonly NodeGpu[], config: DevicePluginConfig): { entries: Entry[] } | { error: string } {
@@ -80,15 +76,15 @@ function deviceEntries(gpus: readonly NodeGpu[], config: DevicePluginConfig): { 
   if (strategy === 'none') return { entries };
   let numMigs = 0;
   for (const gpu of gpus) {
-    for (const d of migDevicesOf(gpu)) {
+    for (const d of nodeMigDevices(gpu)) {
       entries.push({ resource: strategy === 'single' ? GPU_RESOURCE : migResourceName(d.name), gpuIndex: gpu.index, uuid: d.computeInstance.uuid, migDevice: d });
       numMigs++;
     }
   }
-  const empty = gpus.find((g) => g.mig.enabled && migDevicesOf(g).length === 0);
+  const empty = gpus.find((g) => g.mig.enabled && nodeMigDevices(g).length === 0);
   if (empty) return { error: `invalid MIG configuration: At least one device with migEnabled=true was not configured correctly: device ${empty.index} has an invalid MIG configuration` };
   if (strategy === 'single') {
-    const types = new Set(gpus.flatMap((g) => migDevicesOf(g).map((d) => `${migGeometry(g.model.id)!.modelIds[0]}/${d.name}`)));
+    const types = new Set(gpus.flatMap((g) => nodeMigDevices(g).map((d) => `${migGeometry(g.model.id)!.modelIds[0]}/${d.name}`)));
     if (types.size > 1) return { error: 'invalid MIG configuration: more than one MIG device type present on node' };
     if (numGpus > 0 && numMigs > 0) return { error: 'all devices on the node must be configured with the same migEnabled value' };
   }

@@ -1,6 +1,4 @@
-import { migDevices } from '../mig-geometry';
-import { migGeometry } from '../mig-profiles';
-import type { NodeGpu } from '../node-gpu';
+import { nodeMigDevices, type NodeGpu } from '../node-gpu';
 
 /**
  * `nvidia-smi -L`: one line per GPU, then one indented line per MIG device, e.g.
@@ -14,9 +12,7 @@ export function renderGpuList(gpus: readonly NodeGpu[]): string {
   const lines: string[] = [];
   for (const gpu of gpus) {
     lines.push(`GPU ${gpu.index}: ${gpu.model.name} (UUID: ${gpu.uuid})`);
-    const geometry = migGeometry(gpu.model.id);
-    if (!geometry || !gpu.mig.enabled) continue;
-    for (const d of migDevices(geometry, gpu.mig)) {
+    for (const d of nodeMigDevices(gpu)) {
       lines.push(`  MIG ${d.name.padEnd(12)}Device ${String(d.index).padStart(2)}: (UUID: ${d.computeInstance.uuid})`);
     }
   }

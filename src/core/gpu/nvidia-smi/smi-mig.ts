@@ -37,16 +37,15 @@ export function remainingCapacity(geometry: MigGeometry, state: MigState, profil
 
 const gib = (p: MigProfile) => p.memoryGiB.toFixed(2);
 
+/** A listing box: top border, title, column heads, a double rule, then the rows (each closed by a border). */
+function listing(width: number, title: string, heads: readonly string[], rows: readonly string[]): string {
+  return `${[border(width), boxLine(width, title), ...heads.map((h) => boxLine(width, h)), doubleRule(width), ...rows].join('\n')}\n`;
+}
+
 export function renderGpuInstanceProfiles(gpus: readonly NodeGpu[]): string {
   const targets = migGpus(gpus);
   if (!targets.length) return 'No MIG-enabled devices found.\n';
-  const lines = [
-    border(LGIP_WIDTH),
-    boxLine(LGIP_WIDTH, ' GPU instance profiles:'),
-    boxLine(LGIP_WIDTH, ' GPU   Name             ID    Instances   Memory     P2P    SM    DEC   ENC  '),
-    boxLine(LGIP_WIDTH, '                              Free/Total   GiB              CE    JPEG  OFA  '),
-    doubleRule(LGIP_WIDTH),
-  ];
+  const lines: string[] = [];
   for (const { gpu, geometry } of targets) {
     for (const p of geometry.profiles) {
       const free = remainingCapacity(geometry, gpu.mig, p);
@@ -58,7 +57,10 @@ export function renderGpuInstanceProfiles(gpus: readonly NodeGpu[]): string {
       );
     }
   }
-  return `${lines.join('\n')}\n`;
+  return listing(LGIP_WIDTH, ' GPU instance profiles:', [
+    ' GPU   Name             ID    Instances   Memory     P2P    SM    DEC   ENC  ',
+    '                              Free/Total   GiB              CE    JPEG  OFA  ',
+  ], lines);
 }
 
 export function renderGpuInstancePlacements(gpus: readonly NodeGpu[]): string {
@@ -81,15 +83,10 @@ export function renderGpuInstances(gpus: readonly NodeGpu[]): string {
     }),
   );
   if (!rows.length) return 'No GPU instances found: Not Found\n';
-  const lines = [
-    border(LGI_WIDTH),
-    boxLine(LGI_WIDTH, ' GPU instances:'),
-    boxLine(LGI_WIDTH, ' GPU   Name             Profile  Instance   Placement  '),
-    boxLine(LGI_WIDTH, '                          ID       ID       Start:Size '),
-    doubleRule(LGI_WIDTH),
-    ...rows,
-  ];
-  return `${lines.join('\n')}\n`;
+  return listing(LGI_WIDTH, ' GPU instances:', [
+    ' GPU   Name             Profile  Instance   Placement  ',
+    '                          ID       ID       Start:Size ',
+  ], rows);
 }
 
 export function renderComputeInstances(gpus: readonly NodeGpu[]): string {
@@ -103,14 +100,9 @@ export function renderComputeInstances(gpus: readonly NodeGpu[]): string {
     }),
   );
   if (!rows.length) return 'No compute instances found: Not Found\n';
-  const lines = [
-    border(LCI_WIDTH),
-    boxLine(LCI_WIDTH, ' Compute instances:'),
-    boxLine(LCI_WIDTH, ' GPU     GPU       Name             Profile   Instance   Placement  '),
-    boxLine(LCI_WIDTH, '       Instance                       ID        ID       Start:Size '),
-    boxLine(LCI_WIDTH, '         ID                                                         '),
-    doubleRule(LCI_WIDTH),
-    ...rows,
-  ];
-  return `${lines.join('\n')}\n`;
+  return listing(LCI_WIDTH, ' Compute instances:', [
+    ' GPU     GPU       Name             Profile   Instance   Placement  ',
+    '       Instance                       ID        ID       Start:Size ',
+    '         ID                                                         ',
+  ], rows);
 }
