@@ -12,6 +12,7 @@ import type { Fault, FaultResult } from './faults/faults';
 import { completeKubectl, type Completion } from './kubectl/completion';
 import { runKubectl, type KubectlHost, type KubectlResult } from './kubectl/kubectl';
 import { openWatch } from './kubectl/watch/stream';
+import { MIG_DISABLED } from './gpu/mig-geometry';
 import { runNodeShell, type NodeShellResult } from './kubectl/shell/node-shell';
 import type { SchedulingAttempt } from './scheduler/scheduler';
 import { ApiError } from './store/api-error';
@@ -219,6 +220,8 @@ export class Simulation {
       apply: (yaml, options) => this.doApply(yaml, options),
       readFile: (name) => (files && Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined),
       listFiles: () => Object.keys(files ?? {}),
+      // MIG mode is off on every GPU until the MIG manager keeps per-GPU MIG state in the world.
+      nodeGpus: (node) => (this.world.ctx.machines.get(node)?.gpus ?? []).map((g) => ({ ...g, mig: MIG_DISABLED })),
     };
   }
 

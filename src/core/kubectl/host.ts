@@ -1,4 +1,5 @@
 import type { ApplyOutput } from '../apply/apply';
+import type { NodeGpu } from '../gpu/node-gpu';
 import type { ObjectStore } from '../store/object-store';
 
 /** What kubectl needs from the simulation: the API server's store, the clock and apply. */
@@ -10,4 +11,6 @@ export interface KubectlHost {
   readFile?(name: string): string | undefined;
   /** The names of those files, for Tab completion of -f. */
   listFiles?(): string[];
+  /** The GPUs of a node's machine as the driver sees them (nvidia-smi in the node shell). */
+  nodeGpus?(node: string): readonly NodeGpu[];
 }

@@ -1,11 +1,12 @@
 import type { Node } from 'kubernetes-types/core/v1';
 import { tokenize } from '../framework/tokenize';
 import type { KubectlHost } from '../host';
+import { runNvidiaSmi } from './nvidia-smi';
 
 /**
  * The shell the terminal shows after `kubectl debug node/<name> -it`: a root prompt on the node
- * where node tools run. nvidia-smi is answered by the GPU renderers registered here (they come
- * with the GPU model; until then the shell says so). Everything else gets bash's answer.
+ * where node tools run: nvidia-smi (the GPU model's renderers), hostname, exit. Everything else
+ * gets bash's answer.
  */
 export interface NodeShellResult {
   readonly stdout: string;
@@ -13,16 +14,6 @@ export interface NodeShellResult {
   readonly exitCode: number;
   /** The user typed exit: the terminal returns to its kubectl prompt. */
   readonly exited?: boolean;
-}
-
-/** A program on the node: it gets the node and its arguments. */
-export type NodeProgram = (host: KubectlHost, node: Node, args: readonly string[]) => NodeShellResult;
-
-const PROGRAMS = new Map<string, NodeProgram>();
-
-/** Plug in a node program (nvidia-smi from the GPU renderers). */
-export function registerNodeProgram(name: string, program: NodeProgram): void {
-  PROGRAMS.set(name, program);
 }
 
 /** The prompt of the debug shell, as the debug container shows it: `root@worker-1:/#`. */
@@ -47,12 +38,11 @@ export function runNodeShell(host: KubectlHost, nodeName: string, line: string):
     case 'kubectl':
       return { stdout: '', stderr: 'bash: kubectl: command not found', exitCode: 127 };
   }
-  const registered = PROGRAMS.get(program);
-  if (registered) return registered(host, node, args);
   if (program === 'nvidia-smi') {
-    const gpus = Number(node.status?.capacity?.['nvidia.com/gpu'] ?? 0);
-    if (gpus === 0 && !node.metadata?.labels?.['nvidia.com/gpu.present']) return { stdout: '', stderr: 'bash: nvidia-smi: command not found', exitCode: 127 };
-    return { stdout: '', stderr: 'nvidia-smi is not supported by Kubelab yet: the GPU models are still being built', exitCode: 1 };
+    // The driver (and with it nvidia-smi) is only installed on machines with NVIDIA GPUs.
+    const gpus = host.nodeGpus?.(nodeName) ?? [];
+    if (gpus.length === 0) return { stdout: '', stderr: 'bash: nvidia-smi: command not found', exitCode: 127 };
+    return runNvidiaSmi(gpus, args, host.nowMs());
   }
   return { stdout: '', stderr: `bash: ${program}: command not found`, exitCode: 127 };
 }
