@@ -81,3 +81,17 @@ describe('the node shell of kubectl debug', () => {
     expect(sim.kubectl('debug node/ghost -it --image=busybox').stderr).toBe('Error from server (NotFound): nodes "ghost" not found');
   });
 });
+
+describe('kubectl events', () => {
+  it('lists events oldest first with Kind/name objects, filtered with --for and --types', () => {
+    const sim = createSimulation({ seed: 1, cluster: 'minimal' });
+    sim.apply('apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers: [{name: c, image: nginx, resources: {requests: {cpu: "64"}}}]\n');
+    sim.advance(120);
+    const lines = sim.kubectl('events --for pod/big').stdout.split('\n');
+    expect(lines[0]).toMatch(/^LAST SEEN +TYPE +REASON +OBJECT +MESSAGE$/);
+    expect(lines[1]).toMatch(/^\w+ \(x\d+ over \w+\) +Warning +FailedScheduling +Pod\/big +0\/3 nodes are available: /);
+    expect(sim.kubectl('events --types=Normal --for pod/big')).toMatchObject({ stdout: '', stderr: 'No events found in default namespace.' });
+    expect(sim.kubectl('events --types=Error').stderr).toBe('error: valid --types are Normal or Warning');
+    expect(sim.kubectl('events -A').stdout.split('\n')[0]).toMatch(/^NAMESPACE +LAST SEEN +TYPE/);
+  });
+});

@@ -10,6 +10,7 @@ import { createCommand } from './create';
 import { debugCommand } from './debug';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
+import { eventsCommand } from './events';
 import { explainCommand } from './explain';
 import { getCommand } from './get';
 import { labelCommand } from './label';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   taintCommand,
   describeCommand,
   debugCommand,
+  eventsCommand,
   applyCommand,
   labelCommand,
   annotateCommand,
