@@ -59,12 +59,12 @@ export const applyCommand: KubectlCommand = {
       const out = ctx.host.apply(source.text, { fileName: source.name, ...(ctx.namespaceExplicit ? { namespace: ctx.namespace } : {}) });
       for (const r of out.results) {
         if (r.ok) {
-          mutated ||= r.outcome !== 'unchanged';
           stdout.push(output === 'name' ? r.message.replace(/ (created|configured|unchanged)$/, '') : r.message);
         } else {
           stderr.push(r.message);
         }
       }
+      // Unchanged objects are logged too: replaying an apply that changes nothing is harmless.
       mutated ||= out.results.some((r) => r.ok);
     }
     return { stdout: joinLines(stdout), stderr: joinLines(stderr), exitCode: stderr.length > 0 ? 1 : 0, mutated };

@@ -1,5 +1,5 @@
 import { apiVersionOf } from '../../api/resource-types';
-import type { ObjectSchema, Schema } from '../../api/schema/dsl';
+import { goTypeName, type ObjectSchema, type Schema } from '../../api/schema/dsl';
 import type { CommandContext, KubectlCommand } from '../framework/command';
 import { fail, ok, type KubectlResult } from '../framework/result';
 import { resolveType } from '../resources/builder';
@@ -93,7 +93,7 @@ function sortedProps(obj: ObjectSchema): [string, Schema][] {
   return Object.entries(obj.properties).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The type as explain prints it: string, integer, boolean, []Container, map[string]string, PodSpec, Object. */
+/** The type as explain prints it: JSON scalar names (string, integer, boolean), otherwise the Go type (`[]Container`, `map[string]string`, `PodSpec`). */
 export function typeText(s: Schema): string {
   switch (s.type) {
     case 'string':
@@ -101,18 +101,12 @@ export function typeText(s: Schema): string {
     case 'number':
     case 'boolean':
       return s.type;
-    case 'quantity':
-      return 'Quantity';
-    case 'int-or-string':
-      return 'IntOrString';
-    case 'object':
-      return s.typeName;
     case 'map':
       return `map[string]${typeText(s.values)}`;
     case 'array':
       return `[]${typeText(s.items)}`;
-    case 'any':
-      return 'Object';
+    default:
+      return goTypeName(s);
   }
 }
 
