@@ -1,4 +1,5 @@
 import type { Container, ContainerState, ContainerStatus } from 'kubernetes-types/core/v1';
+import { amountOf } from '../api/pod-resources';
 import { rfc3339 } from '../engine/time';
 import type { ExitReason, RunningProcess } from './process-runner';
 import type { Prober } from './probes';
@@ -98,6 +99,17 @@ export class ContainerRecord {
     this.ready = false;
     this.started = false;
   }
+
+  /** The container's requests in base units (resources cannot change while it runs). */
+  get requests(): { memory: number; cpu: number } {
+    if (!this.cachedRequests) {
+      const req = this.spec.resources?.requests ?? {};
+      this.cachedRequests = { memory: amountOf('memory', req.memory), cpu: amountOf('cpu', req.cpu) };
+    }
+    return this.cachedRequests;
+  }
+
+  private cachedRequests: { memory: number; cpu: number } | undefined;
 
   toStatus(): ContainerStatus {
     const status: ContainerStatus = {

@@ -4,6 +4,7 @@ import type { Machine } from '../cluster/hardware';
 import type { MachineChange, MachineStates } from '../cluster/machine-state';
 import type { Timer } from '../engine/clock';
 import type { EventType } from '../events/recorder';
+import type { Labels } from '../metrics/metrics-store';
 import { RESOURCE_METRICS_INTERVAL_MS } from '../metrics/series';
 import type { SimContext } from '../sim-context';
 import { admitPod, type AdmitResult, type PodAdmitHandler } from './admission';
@@ -14,7 +15,7 @@ import { LogStore } from './logs';
 import { reportedMemoryBytes } from './node-object';
 import { NodeStatusReporter } from './node-status';
 import { nodeUse, type NodeUse } from './node-usage';
-import { PodWorker, type WorkerHost } from './pod-worker';
+import { type ContainerUse, PodWorker, type WorkerHost } from './pod-worker';
 import type { ResourceUse } from './process-runner';
 import { dropPodMetrics, publishResourceMetrics } from './resource-metrics';
 import { RUNTIMES, type RuntimeInfo } from './runtimes';
@@ -53,6 +54,7 @@ export class Kubelet implements WorkerHost {
   private readonly reporter: NodeStatusReporter;
   private readonly evictions = new EvictionManager();
   private nextPodIp = 2;
+  private readonly metricLabels = new Map<string, Labels>();
   /** The kubelet process runs: the machine is powered and booted. */
   private running = true;
   private housekeepingTimer: Timer | undefined;
@@ -117,6 +119,7 @@ export class Kubelet implements WorkerHost {
   /** The pod is gone from the API server. */
   onPodDeleted(pod: Stored<Pod>): void {
     dropPodMetrics(this.ctx.metrics, pod.metadata.namespace ?? 'default', pod.metadata.name);
+    for (const key of [...this.metricLabels.keys()]) if (key.startsWith(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}/`)) this.metricLabels.delete(key);
     const w = this.workers.get(pod.metadata.uid);
     // A kubelet that cannot hear the API server learns of the deletion when it relists.
     if (!w || !this.reachable()) return;
@@ -193,45 +196,52 @@ export class Kubelet implements WorkerHost {
   private housekeeping(): void {
     if (!this.running) return;
     const now = this.ctx.clock.now();
-    const use = this.nodeUse();
-    this.evict(now, use);
+    const usage = new Map<PodWorker, ContainerUse[]>();
+    for (const w of this.workers.values()) usage.set(w, w.usage());
+    this.evict(now, usage);
     if (!this.reachable()) return;
     this.reporter.renewLease();
     this.reporter.tick(this.evictions.signals(now));
     // The resource metrics interval and the node status interval are both 10 s: one tick serves both.
-    this.publishMetrics(now);
+    this.publishMetrics(now, usage);
   }
 
   /** What the node uses now: system, pods and anything outside Kubernetes. */
-  nodeUse(): NodeUse {
+  nodeUse(usage?: ReadonlyMap<PodWorker, readonly ContainerUse[]>): NodeUse {
     const pods: ResourceUse[] = [];
-    for (const w of this.workers.values()) for (const c of w.usage()) pods.push(c.use);
+    for (const w of this.workers.values()) for (const c of usage?.get(w) ?? w.usage()) pods.push(c.use);
     return nodeUse(this.machine, this.machines.get(this.nodeName), pods, this.images.diskBytes());
   }
 
-  private evict(now: number, use: NodeUse): void {
+  private evict(now: number, usage: ReadonlyMap<PodWorker, readonly ContainerUse[]>): void {
     const candidates: EvictionCandidate<PodWorker>[] = [];
     for (const w of this.workers.values()) {
       if (!w.active || w.isTerminating) continue;
-      candidates.push({ worker: w, priority: w.currentPod().spec?.priority ?? 0, containers: w.usage() });
+      candidates.push({ worker: w, priority: w.currentPod().spec?.priority ?? 0, containers: usage.get(w) ?? [] });
     }
     const capacity = { memoryBytes: reportedMemoryBytes(this.machine.memoryBytes), diskBytes: this.machine.ephemeralStorageBytes };
-    let decision = this.evictions.synchronize(now, use, capacity, candidates, false);
+    let decision = this.evictions.synchronize(now, this.nodeUse(usage), capacity, candidates, false);
     if (decision.kind === 'reclaim-images') {
       const inUse = new Set<string>();
       for (const w of this.workers.values()) for (const i of w.imagesInUse()) inUse.add(i);
       this.nodeEvent('Warning', 'EvictionThresholdMet', 'Attempting to reclaim ephemeral-storage');
       this.images.collectGarbage(inUse);
-      decision = this.evictions.synchronize(now, this.nodeUse(), capacity, candidates, true);
+      decision = this.evictions.synchronize(now, this.nodeUse(usage), capacity, candidates, true);
     }
     if (decision.kind !== 'evict') return;
     if (decision.resource === 'memory') this.nodeEvent('Warning', 'EvictionThresholdMet', 'Attempting to reclaim memory');
     decision.worker.evict(decision.message);
   }
 
-  private publishMetrics(now: number): void {
+  private publishMetrics(now: number, usage: ReadonlyMap<PodWorker, readonly ContainerUse[]>): void {
     const pods = [...this.workers.values()].map((w) => ({ namespace: w.namespace, pod: w.name, containers: w.sample(now) })).filter((p) => p.containers.length > 0);
-    publishResourceMetrics(this.ctx.metrics, this.nodeName, now, pods, this.nodeUse());
+    publishResourceMetrics(this.ctx.metrics, this.nodeName, now, pods, this.nodeUse(usage), (p, container) => {
+      // One label set per container, built once: a node publishes every 10 s.
+      const key = `${p.namespace}/${p.pod}/${container}`;
+      let labels = this.metricLabels.get(key);
+      if (!labels) this.metricLabels.set(key, (labels = { namespace: p.namespace, pod: p.pod, container, node: this.nodeName }));
+      return labels;
+    });
   }
 
   // ── WorkerHost ───────────────────────────────────────────────────────────────────────────

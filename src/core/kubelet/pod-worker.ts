@@ -28,6 +28,12 @@ import { startProcess } from './workloads/interpreter';
 import { readLiveOverrides, readOverrides } from './workloads/overrides';
 import type { ProcessEnv } from './workloads/process';
 
+export interface ContainerUse {
+  readonly container: string;
+  readonly use: ResourceUse;
+  readonly request: { readonly memory: number; readonly cpu: number };
+}
+
 /** What a pod worker needs from its kubelet. */
 export interface WorkerHost {
   readonly ctx: SimContext;
@@ -120,13 +126,12 @@ export class PodWorker {
     return `${this.name}_${this.namespace}(${this.uid})`;
   }
 
-  /** Resource use of each running container. */
-  usage(): { container: string; use: ResourceUse; request: { memory: number; cpu: number } }[] {
-    const out: { container: string; use: ResourceUse; request: { memory: number; cpu: number } }[] = [];
+  /** Resource use of each running container, with its requests. */
+  usage(): ContainerUse[] {
+    const out: ContainerUse[] = [];
     for (const r of this.records) {
       if (!r.proc || r.proc.exited) continue;
-      const req = r.spec.resources?.requests ?? {};
-      out.push({ container: r.name, use: r.proc.usage(), request: { memory: amountOf('memory', req.memory), cpu: amountOf('cpu', req.cpu) } });
+      out.push({ container: r.name, use: r.proc.usage(), request: r.requests });
     }
     return out;
   }

@@ -1,5 +1,5 @@
 import { CONTAINER_CPU_USAGE, CONTAINER_MEMORY_WORKING_SET, NODE_CPU_USAGE, NODE_MEMORY_WORKING_SET } from '../metrics/series';
-import type { MetricsStore } from '../metrics/metrics-store';
+import type { Labels, MetricsStore } from '../metrics/metrics-store';
 import type { NodeUse } from './node-usage';
 import type { ResourceUse } from './process-runner';
 
@@ -14,12 +14,12 @@ export interface PodSample {
   readonly containers: readonly { readonly container: string; readonly use: ResourceUse }[];
 }
 
-export function publishResourceMetrics(metrics: MetricsStore, node: string, nowMs: number, pods: readonly PodSample[], total: NodeUse): void {
+export function publishResourceMetrics(metrics: MetricsStore, node: string, nowMs: number, pods: readonly PodSample[], total: NodeUse, labels: (p: PodSample, container: string) => Labels): void {
   for (const p of pods) {
     for (const c of p.containers) {
-      const labels = { namespace: p.namespace, pod: p.pod, container: c.container, node };
-      metrics.record(CONTAINER_CPU_USAGE, labels, c.use.cpuMillis, nowMs);
-      metrics.record(CONTAINER_MEMORY_WORKING_SET, labels, c.use.memoryBytes, nowMs);
+      const l = labels(p, c.container);
+      metrics.record(CONTAINER_CPU_USAGE, l, c.use.cpuMillis, nowMs);
+      metrics.record(CONTAINER_MEMORY_WORKING_SET, l, c.use.memoryBytes, nowMs);
     }
   }
   metrics.record(NODE_CPU_USAGE, { node }, total.cpuMillis, nowMs);
