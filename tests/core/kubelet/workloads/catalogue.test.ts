@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../../src/core';
 import { applyManifests } from '../../../../src/core/apply/apply';
@@ -5,6 +6,8 @@ import { resolveCluster } from '../../../../src/core/cluster/parse-cluster';
 import { World } from '../../../../src/core/world';
 import { parseImage } from '../../../../src/core/kubelet/images/reference';
 import { effectiveArgv, findWorkload } from '../../../../src/core/kubelet/workloads/argv';
+import { CATALOGUE, ENTRYPOINT_ONLY, GENERIC } from '../../../../src/core/kubelet/workloads/catalogue';
+import { OVERRIDE_KEYS } from '../../../../src/core/kubelet/workloads/overrides';
 import { startProcess } from '../../../../src/core/kubelet/workloads/interpreter';
 import type { TimedStep } from '../../../../src/core/kubelet/workloads/process';
 import { drain, testEnv } from './helpers';
@@ -138,5 +141,13 @@ spec:
     world.ctx.clock.runUntil(400_000);
     expect(world.kubelets.containerUsage('default', 'train', 'pytorch')).toMatchObject({ gpuUtilisation: 0.95, cpuMillis: 4000 });
     expect(world.kubelets.containerUsage('default', 'train', 'nope')).toBeUndefined();
+  });
+});
+
+describe('docs/workloads.md', () => {
+  it('lists every catalogue entry and every override annotation', () => {
+    const doc = readFileSync(new URL('../../../../docs/workloads.md', import.meta.url), 'utf8');
+    for (const entry of [...CATALOGUE, GENERIC, ENTRYPOINT_ONLY]) expect(doc).toContain(`| \`${entry.id}\` |`);
+    for (const key of Object.values(OVERRIDE_KEYS)) expect(doc).toContain(`\`kubelab.dev/${key}\``);
   });
 });
