@@ -4,16 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../../src/core';
 import { NODE_EVICTION_PERIOD_MS, NODE_MONITOR_GRACE_MS, NODE_MONITOR_PERIOD_MS } from '../../../src/core/controllers/node-lifecycle';
 import { parseTimestamp } from '../../../src/core/engine/time';
+import { webPod } from '../kubelet/helpers';
 
-const WEB = (name: string, node: string, extra = '') => `apiVersion: v1
-kind: Pod
-metadata: { name: ${name}, labels: { app: web } }
-spec:
-  nodeName: ${node}
-${extra}  containers:
-  - name: nginx
-    image: nginx:1.27
-`;
+const WEB = webPod;
 
 /** Record the first time `probe` holds, in virtual ms, checking after every change. */
 function firstTime(sim: Simulation, probe: () => boolean): () => number | undefined {

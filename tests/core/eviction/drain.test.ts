@@ -2,18 +2,9 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/core';
 import { EVICTION_RETRY_MS } from '../../../src/core/eviction/drain';
+import { webPod } from '../kubelet/helpers';
 
-const web = (name: string, node: string, extra = '') => `apiVersion: v1
-kind: Pod
-metadata: { name: ${name}, labels: { app: web } }
-spec:
-  nodeName: ${node}
-${extra}  containers:
-  - name: nginx
-    image: nginx:1.27
-    readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 5 }
----
-`;
+const web = (name: string, node: string, extra = '') => `${webPod(name, node, extra)}    readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 5 }\n---\n`;
 const PDB = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: web }\nspec:\n  minAvailable: 2\n  selector: { matchLabels: { app: web } }\n';
 
 describe('kubectl drain', () => {

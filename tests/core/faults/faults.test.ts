@@ -1,16 +1,9 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Fault } from '../../../src/core';
+import { webPod } from '../kubelet/helpers';
 
-const WEB = `apiVersion: v1
-kind: Pod
-metadata: { name: web }
-spec:
-  nodeName: worker-1
-  containers:
-  - name: nginx
-    image: nginx:1.27
-`;
+const WEB = webPod('web', 'worker-1');
 
 function running() {
   const sim = createSimulation({ seed: 1, cluster: 'minimal' });

@@ -67,3 +67,15 @@ export function pod(sim: Simulation, name: string): Pod {
 export function condition(p: Pod, type: string): string | undefined {
   return p.status?.conditions?.find((c) => c.type === type)?.status;
 }
+
+/** An nginx pod labelled app=web, optionally bound to a node (`extra` is more spec, indented two spaces). */
+export function webPod(name: string, node?: string, extra = ''): string {
+  return `apiVersion: v1
+kind: Pod
+metadata: { name: ${name}, labels: { app: web } }
+spec:
+${node ? `  nodeName: ${node}\n` : ''}${extra}  containers:
+  - name: nginx
+    image: nginx:1.27
+`;
+}

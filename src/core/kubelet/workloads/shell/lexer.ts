@@ -45,6 +45,15 @@ export function tokenize(src: string): Token[] {
     inWord = false;
   };
 
+  /** Read a `command` substitution starting at src[i]. */
+  const backquote = (quoted: boolean): WordPart => {
+    const end = src.indexOf('`', i + 1);
+    if (end < 0) throw new ShellSyntaxError('unterminated backquote');
+    const script = src.slice(i + 1, end);
+    i = end + 1;
+    return { t: 'cmd', script, quoted };
+  };
+
   /** Read a $-expansion starting at src[i] === '$'; returns the part and the index after it. */
   const dollar = (quoted: boolean): WordPart | undefined => {
     const next = src[i + 1];
@@ -134,11 +143,8 @@ export function tokenize(src: string): Token[] {
           }
         }
         if (d === '`') {
-          const end = src.indexOf('`', i + 1);
-          if (end < 0) throw new ShellSyntaxError('unterminated backquote');
           flush();
-          parts.push({ t: 'cmd', script: src.slice(i + 1, end), quoted: true });
-          i = end + 1;
+          parts.push(backquote(true));
           continue;
         }
         buf += d;
@@ -162,11 +168,8 @@ export function tokenize(src: string): Token[] {
       }
     }
     if (c === '`') {
-      const end = src.indexOf('`', i + 1);
-      if (end < 0) throw new ShellSyntaxError('unterminated backquote');
       pushLit(false);
-      parts.push({ t: 'cmd', script: src.slice(i + 1, end), quoted: false });
-      i = end + 1;
+      parts.push(backquote(false));
       continue;
     }
     lit += c;
