@@ -1,5 +1,6 @@
 import { bundleSizes } from './bundle.bench';
 import { engineThroughput } from './engine.bench';
+import { kubeletSteadyState } from './kubelet.bench';
 import { printResults, type BenchResult } from './report';
 import { podStartup } from './simulation.bench';
 
@@ -10,6 +11,7 @@ import { podStartup } from './simulation.bench';
 const suites: Record<string, () => BenchResult[]> = {
   engine: engineThroughput,
   simulation: podStartup,
+  kubelet: kubeletSteadyState,
   bundle: bundleSizes,
 };
 

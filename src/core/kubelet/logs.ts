@@ -14,12 +14,29 @@ export interface LogEntry {
 /** Lines kept per container instance. */
 export const MAX_LOG_LINES = 5000;
 
-export class ContainerLog {
-  readonly entries: LogEntry[] = [];
+/** A write as the process made it; text that depends on the time is formatted when read. */
+interface Write {
+  readonly timeMs: number;
+  readonly stream: Stream;
+  readonly text: string | ((timeMs: number) => string);
+}
 
-  append(entry: LogEntry): void {
-    this.entries.push(entry);
-    if (this.entries.length > MAX_LOG_LINES) this.entries.splice(0, this.entries.length - MAX_LOG_LINES);
+export class ContainerLog {
+  private readonly writes: Write[] = [];
+
+  append(write: Write): void {
+    this.writes.push(write);
+    if (this.writes.length > MAX_LOG_LINES) this.writes.splice(0, this.writes.length - MAX_LOG_LINES);
+  }
+
+  /** The log, one entry per line. */
+  get entries(): LogEntry[] {
+    const out: LogEntry[] = [];
+    for (const w of this.writes) {
+      const text = typeof w.text === 'function' ? w.text(w.timeMs) : w.text;
+      for (const line of text.split('\n')) out.push({ timeMs: w.timeMs, stream: w.stream, text: line });
+    }
+    return out;
   }
 }
 

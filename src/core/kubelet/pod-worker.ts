@@ -25,7 +25,7 @@ import { KUBELET_TIMINGS } from './timings';
 import { resolveArgv, startError } from './workloads/argv';
 import { runExec } from './workloads/exec';
 import { startProcess } from './workloads/interpreter';
-import { readLiveOverrides, readOverrides } from './workloads/overrides';
+import { liveOverridesReader, readOverrides } from './workloads/overrides';
 import type { ProcessEnv } from './workloads/process';
 
 export interface ContainerUse {
@@ -503,13 +503,14 @@ export class PodWorker {
   }
 
   private probeTarget(r: ContainerRecord, proc: RunningProcess, env: ProcessEnv): ProbeTarget {
+    const live = liveOverridesReader(r.name);
     return {
       podIP: this.podIP ?? '',
       clientIp: this.host.bridgeIP,
       ports: r.spec.ports ?? [],
       process: proc,
       exec: (command, timeoutMs) => runExec(command, env, timeoutMs),
-      live: () => readLiveOverrides(this.pod.metadata.annotations, r.name),
+      live: () => live(this.pod.metadata.annotations),
     };
   }
 

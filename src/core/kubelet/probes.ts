@@ -28,6 +28,8 @@ export interface ProbeResult {
   readonly message: string;
 }
 
+const SUCCESS: ProbeResult = { success: true, message: '' };
+
 function resolvePort(port: number | string | undefined, ports: readonly ContainerPort[]): number | undefined {
   if (typeof port === 'number') return port;
   if (port === undefined) return undefined;
@@ -41,26 +43,27 @@ export function runProbe(kind: ProbeKind, probe: Probe, t: ProbeTarget): ProbeRe
   const forcedFailure = (kind === 'Readiness' && live.failReadiness) || (kind === 'Liveness' && live.failLiveness);
   const timeoutSeconds = probe.timeoutSeconds ?? 1;
   if (probe.httpGet) {
-    const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase();
-    const host = probe.httpGet.host || t.podIP;
     const port = resolvePort(probe.httpGet.port, t.ports);
     const path = probe.httpGet.path ?? '/';
+    const status = port === undefined ? 'bad-port' : forcedFailure ? 503 : t.process.http(port, path, t.clientIp);
+    if (typeof status === 'number' && status >= 200 && status < 400) return SUCCESS;
+    // The error text is only built for a failure: probes run every few seconds on every pod.
+    const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase();
+    const host = probe.httpGet.host || t.podIP;
     const url = `${scheme}://${host}:${port ?? probe.httpGet.port}${path}`;
-    if (port === undefined) return { success: false, message: `Get "${url}": dial tcp: address ${host}:${probe.httpGet.port}: invalid port` };
-    const status = forcedFailure ? 503 : t.process.http(port, path, t.clientIp);
+    if (status === 'bad-port') return { success: false, message: `Get "${url}": dial tcp: address ${host}:${probe.httpGet.port}: invalid port` };
     if (status === 'refused') return { success: false, message: `Get "${url}": dial tcp ${host}:${port}: connect: connection refused` };
     if (status === 'not-http') return { success: false, message: `Get "${url}": EOF` };
-    if (status >= 200 && status < 400) return { success: true, message: '' };
     return { success: false, message: `HTTP probe failed with statuscode: ${status}` };
   }
   if (probe.tcpSocket) {
     const host = probe.tcpSocket.host || t.podIP;
     const port = resolvePort(probe.tcpSocket.port, t.ports);
-    if (!forcedFailure && port !== undefined && t.process.listening(port)) return { success: true, message: '' };
+    if (!forcedFailure && port !== undefined && t.process.listening(port)) return SUCCESS;
     return { success: false, message: `dial tcp ${host}:${port ?? probe.tcpSocket.port}: connect: connection refused` };
   }
   if (probe.grpc) {
-    if (!forcedFailure && t.process.listening(probe.grpc.port)) return { success: true, message: '' };
+    if (!forcedFailure && t.process.listening(probe.grpc.port)) return SUCCESS;
     return { success: false, message: `timeout: failed to connect service "${t.podIP}:${probe.grpc.port}" within ${timeoutSeconds}s: context deadline exceeded` };
   }
   if (probe.exec) {

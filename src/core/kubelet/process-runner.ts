@@ -164,10 +164,7 @@ export class RunningProcess {
 
   private write(lines: readonly LogLine[]): void {
     const now = this.clock.now();
-    for (const l of lines) {
-      const text = typeof l.text === 'function' ? l.text(now) : l.text;
-      for (const part of text.split('\n')) this.log.append({ timeMs: now, stream: l.stream, text: part });
-    }
+    for (const l of lines) this.log.append({ timeMs: now, stream: l.stream, text: l.text });
   }
 
   private setUsage(u: Usage): void {

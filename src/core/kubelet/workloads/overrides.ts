@@ -63,11 +63,15 @@ export function readOverrides(annotations: Readonly<Record<string, string>> | un
   return out;
 }
 
-export function readLiveOverrides(annotations: Readonly<Record<string, string>> | undefined, container: string): LiveOverrides {
-  return {
-    failReadiness: lookup(annotations, OVERRIDE_KEYS.failReadiness, container) === 'true',
-    failLiveness: lookup(annotations, OVERRIDE_KEYS.failLiveness, container) === 'true',
-  };
+/** A reader of a container's live overrides; the annotation keys are built once. */
+export function liveOverridesReader(container: string): (annotations: Readonly<Record<string, string>> | undefined) => LiveOverrides {
+  const keys = (key: string) => [`${ANNOTATION_PREFIX}${key}.${container}`, `${ANNOTATION_PREFIX}${key}`] as const;
+  const [readinessOne, readinessAll] = keys(OVERRIDE_KEYS.failReadiness);
+  const [livenessOne, livenessAll] = keys(OVERRIDE_KEYS.failLiveness);
+  return (a) => ({
+    failReadiness: (a?.[readinessOne] ?? a?.[readinessAll]) === 'true',
+    failLiveness: (a?.[livenessOne] ?? a?.[livenessAll]) === 'true',
+  });
 }
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

@@ -33,15 +33,16 @@ function fill(text: string, env: ProcessEnv, now: number, extra: Readonly<Record
   });
 }
 
-/** A server's access-log line for one request, in its own format. */
+/** A server's access-log line for one request, in its own format (formatted only when the log is read). */
 export function accessLine(style: 'nginx' | 'httpd' | 'python', r: { method: string; path: string; status: number; clientIp: string; nowMs: number }): LogLine {
   const agent = 'kube-probe/1.34';
+  const request = `"${r.method} ${r.path} HTTP/1.1" ${r.status}`;
   switch (style) {
     case 'nginx':
-      return { stream: 'stdout', text: `${r.clientIp} - - [${clfTime(r.nowMs)}] "${r.method} ${r.path} HTTP/1.1" ${r.status} ${r.status === 200 ? 615 : 153} "-" "${agent}" "-"` };
+      return { stream: 'stdout', text: (t) => `${r.clientIp} - - [${clfTime(t)}] ${request} ${r.status === 200 ? 615 : 153} "-" "${agent}" "-"` };
     case 'httpd':
-      return { stream: 'stdout', text: `${r.clientIp} - - [${clfTime(r.nowMs)}] "${r.method} ${r.path} HTTP/1.1" ${r.status} ${r.status === 200 ? 45 : 196}` };
+      return { stream: 'stdout', text: (t) => `${r.clientIp} - - [${clfTime(t)}] ${request} ${r.status === 200 ? 45 : 196}` };
     case 'python':
-      return { stream: 'stderr', text: `${r.clientIp} - - [${pythonTime(r.nowMs)}] "${r.method} ${r.path} HTTP/1.1" ${r.status} -` };
+      return { stream: 'stderr', text: (t) => `${r.clientIp} - - [${pythonTime(t)}] ${request} -` };
   }
 }
