@@ -1,0 +1,43 @@
+import type { Handle, ScorePlugin } from '../framework';
+import { MAX_NODE_SCORE } from '../framework';
+
+const MB = 1024 * 1024;
+/** Below this the images are too small to matter; above this per container the score is capped. */
+const MIN_THRESHOLD = 23 * MB;
+const MAX_CONTAINER_THRESHOLD = 1000 * MB;
+
+/**
+ * The name a pod's image is looked up under on the node (normalizedImageName): `:latest` is
+ * added when there is no tag. Nothing else is normalised, so `nginx:1.27` in a pod does not
+ * match `docker.io/library/nginx:1.27` reported by containerd — upstream's behaviour too.
+ */
+export function normalizedImageName(image: string): string {
+  return image.lastIndexOf(':') <= image.lastIndexOf('/') ? `${image}:latest` : image;
+}
+
+/**
+ * ImageLocality prefers nodes that already have the pod's images, weighted by image size and by
+ * how widely the image is spread across the cluster (so one node holding a popular image does
+ * not attract every pod).
+ */
+export function createImageLocality(handle: Handle) {
+  return {
+    name: 'ImageLocality',
+    score(_state, pod, node) {
+      const total = handle.snapshot.nodes.length;
+      const spec = pod.pod.spec;
+      const containers = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+      let sum = 0;
+      for (const c of containers) {
+        if (!c.image) continue;
+        const name = normalizedImageName(c.image);
+        const size = node.imageSizes.get(name);
+        if (size === undefined) continue;
+        sum += Math.trunc(size * (handle.snapshot.imageNodeCount(name) / total));
+      }
+      const max = MAX_CONTAINER_THRESHOLD * containers.length;
+      const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), max);
+      return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
+    },
+  } satisfies ScorePlugin;
+}

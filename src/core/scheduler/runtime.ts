@@ -1,0 +1,122 @@
+import {
+  type CycleState,
+  type FilterPlugin,
+  isRejected,
+  type NodeStatus,
+  type PermitPlugin,
+  type PostFilterPlugin,
+  type PreBindPlugin,
+  type PreEnqueuePlugin,
+  type PreFilterPlugin,
+  type PreScorePlugin,
+  type QueueSortPlugin,
+  type ReservePlugin,
+  type ScorePlugin,
+  type BindPlugin,
+  type Status,
+  SUCCESS,
+} from './framework';
+import type { NodeInfo } from './node-info';
+import type { PodInfo } from './pod-info';
+
+/** A score plugin with its weight in the profile. */
+export interface WeightedScorePlugin {
+  readonly plugin: ScorePlugin;
+  readonly weight: number;
+}
+
+/** The plugins a profile runs at each extension point, in order. */
+export interface ProfilePlugins {
+  readonly queueSort: QueueSortPlugin;
+  readonly preEnqueue: readonly PreEnqueuePlugin[];
+  readonly preFilter: readonly PreFilterPlugin[];
+  readonly filter: readonly FilterPlugin[];
+  readonly postFilter: readonly PostFilterPlugin[];
+  readonly preScore: readonly PreScorePlugin[];
+  readonly score: readonly WeightedScorePlugin[];
+  readonly reserve: readonly ReservePlugin[];
+  readonly permit: readonly PermitPlugin[];
+  readonly preBind: readonly PreBindPlugin[];
+  readonly bind: readonly BindPlugin[];
+}
+
+/** Nominated pods by node, for filters that must leave room for them (the PodNominator). */
+export interface Nominator {
+  nominatedPodsForNode(nodeName: string): readonly PodInfo[];
+}
+
+/**
+ * One profile's framework (frameworkImpl): runs the extension points of its plugins, in order,
+ * turning their statuses into the node's verdict. A filter failure stops at the first plugin
+ * that rejects the node, as upstream does.
+ */
+export class FrameworkRuntime {
+  constructor(
+    readonly profileName: string,
+    readonly plugins: ProfilePlugins,
+    /** The profile's percentageOfNodesToScore; undefined means the global setting. */
+    readonly percentageOfNodesToScore: number | undefined,
+    private readonly nominator: Nominator,
+  ) {}
+
+  /** RunFilterPlugins: the first rejection wins. */
+  runFilters(state: CycleState, pod: PodInfo, node: NodeInfo): NodeStatus | undefined {
+    const filters = this.plugins.filter;
+    for (let i = 0; i < filters.length; i++) {
+      const f = filters[i]!;
+      if (state.skipFilter.size > 0 && state.skipFilter.has(f.name)) continue;
+      const status = f.filter(state, pod, node);
+      if (status.code !== 'Success') return { status, plugin: f.name };
+    }
+    return undefined;
+  }
+
+  /**
+   * RunFilterPluginsWithNominatedPods: when pods of equal or higher priority are nominated to the
+   * node, the filters run twice — once as if those pods were already there (so the room they were
+   * promised is kept), then without them (affinity to them must not count) — and both must pass.
+   */
+  runFiltersWithNominatedPods(state: CycleState, pod: PodInfo, node: NodeInfo): NodeStatus | undefined {
+    const nominated = this.nominator.nominatedPodsForNode(node.name);
+    if (nominated.length === 0) return this.runFilters(state, pod, node);
+    let withNominated: NodeInfo | undefined;
+    let stateWith: CycleState | undefined;
+    for (const np of nominated) {
+      if (np.uid === pod.uid || np.priority < pod.priority) continue;
+      if (!withNominated) {
+        withNominated = node.clone();
+        stateWith = state.clone();
+      }
+      withNominated.addPod(np);
+      const s = this.runPreFilterAddPod(stateWith!, pod, np, withNominated);
+      if (s.code !== 'Success') return { status: s, plugin: 'PreFilterExtensions' };
+    }
+    if (!withNominated) return this.runFilters(state, pod, node);
+    const first = this.runFilters(stateWith!, pod, withNominated);
+    if (first) return first;
+    return this.runFilters(state, pod, node);
+  }
+
+  runPreFilterAddPod(state: CycleState, pod: PodInfo, added: PodInfo, node: NodeInfo): Status {
+    for (const p of this.plugins.preFilter) {
+      if (!p.addPod || state.skipFilter.has(p.name)) continue;
+      const s = p.addPod(state, pod, added, node);
+      if (s.code !== 'Success') return s;
+    }
+    return SUCCESS;
+  }
+
+  runPreFilterRemovePod(state: CycleState, pod: PodInfo, removed: PodInfo, node: NodeInfo): Status {
+    for (const p of this.plugins.preFilter) {
+      if (!p.removePod || state.skipFilter.has(p.name)) continue;
+      const s = p.removePod(state, pod, removed, node);
+      if (s.code !== 'Success') return s;
+    }
+    return SUCCESS;
+  }
+
+  /** Whether a status rejects the pod (as opposed to an internal error). */
+  static rejected(s: NodeStatus | undefined): boolean {
+    return s !== undefined && isRejected(s.status);
+  }
+}
