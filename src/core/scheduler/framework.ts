@@ -54,6 +54,8 @@ export class CycleState {
   private slots: (StateData | undefined)[] = [];
   readonly skipFilter = new Set<string>();
   readonly skipScore = new Set<string>();
+  /** The profile's filters minus those skipped, worked out once after PreFilter. */
+  filters: readonly FilterPlugin[] | undefined;
 
   read<T extends StateData>(key: StateKey<T>): T | undefined {
     return this.slots[key.id] as T | undefined;
@@ -68,6 +70,7 @@ export class CycleState {
     copy.slots = this.slots.map((s) => s?.clone());
     for (const p of this.skipFilter) copy.skipFilter.add(p);
     for (const p of this.skipScore) copy.skipScore.add(p);
+    copy.filters = this.filters;
     return copy;
   }
 }

@@ -27,24 +27,37 @@ const MAX_CUSTOM_PRIORITY_SCORE = 10;
 const MAX_UTILIZATION = 100;
 
 /**
- * What a node would have allocated of one resource with the pod on it, and its allocatable
- * (resourceAllocationScorer.calculateResourceAllocatableRequest). With `useRequested` false the
- * scorer counts cpu and memory at their non-zero defaults; an extended resource the pod does
- * not request is left out of the score.
+ * How a scorer reads one resource: the node's allocatable, and what would be requested with the
+ * pod on it (resourceAllocationScorer.calculateResourceAllocatableRequest). With `useRequested`
+ * false, cpu and memory count pods without requests at the non-zero defaults. An extended
+ * resource the pod does not request reads as 0 allocatable, which leaves it out of the score.
+ * Readers are chosen once per resource when the plugin is built, so scoring a node allocates nothing.
  */
-function allocatableAndRequested(pod: PodInfo, node: NodeInfo, resource: string, useRequested: boolean): [number, number] {
+interface ResourceReader {
+  allocatable(pod: PodInfo, node: NodeInfo): number;
+  requested(pod: PodInfo, node: NodeInfo): number;
+}
+
+function reader(resource: string, useRequested: boolean): ResourceReader {
   switch (resource) {
     case 'cpu':
-      return [node.allocatable.milliCPU, useRequested ? node.requested.milliCPU + pod.requests.milliCPU : node.nonZeroMilliCPU + pod.nonZeroMilliCPU];
+      return {
+        allocatable: (_p, n) => n.allocatable.milliCPU,
+        requested: useRequested ? (p, n) => n.requested.milliCPU + p.requests.milliCPU : (p, n) => n.nonZeroMilliCPU + p.nonZeroMilliCPU,
+      };
     case 'memory':
-      return [node.allocatable.memory, useRequested ? node.requested.memory + pod.requests.memory : node.nonZeroMemory + pod.nonZeroMemory];
+      return {
+        allocatable: (_p, n) => n.allocatable.memory,
+        requested: useRequested ? (p, n) => n.requested.memory + p.requests.memory : (p, n) => n.nonZeroMemory + p.nonZeroMemory,
+      };
     case 'ephemeral-storage':
-      return [node.allocatable.ephemeralStorage, node.requested.ephemeralStorage + pod.requests.ephemeralStorage];
+      return { allocatable: (_p, n) => n.allocatable.ephemeralStorage, requested: (p, n) => n.requested.ephemeralStorage + p.requests.ephemeralStorage };
     default: {
-      const want = pod.requests.scalar.get(resource) ?? 0;
-      if (want === 0 && isScalarResourceName(resource)) return [0, 0];
-      const alloc = node.allocatable.scalar.get(resource);
-      return alloc === undefined ? [0, 0] : [alloc, (node.requested.scalar.get(resource) ?? 0) + want];
+      const scalar = isScalarResourceName(resource);
+      return {
+        allocatable: (p, n) => (scalar && !p.requests.scalar.get(resource) ? 0 : (n.allocatable.scalar.get(resource) ?? 0)),
+        requested: (p, n) => (n.requested.scalar.get(resource) ?? 0) + (p.requests.scalar.get(resource) ?? 0),
+      };
     }
   }
 }
@@ -79,35 +92,38 @@ function brokenLinear(shape: readonly UtilizationShapePoint[]): (p: number) => n
 
 /** A node's score under a scoring strategy, as NodeResourcesFit computes it. */
 export function resourceScorer(strategy: ScoringStrategy, useRequested: boolean): (pod: PodInfo, node: NodeInfo) => number {
-  const resources = strategy.resources;
+  const readers = strategy.resources.map((r) => reader(r.name, useRequested));
+  const weights = strategy.resources.map((r) => r.weight);
+  const n = readers.length;
   if (strategy.type === 'RequestedToCapacityRatio') {
     const f = brokenLinear(strategy.requestedToCapacityRatio?.shape ?? []);
     return (pod, node) => {
       let total = 0;
-      let weights = 0;
-      for (const r of resources) {
-        const [alloc, requested] = allocatableAndRequested(pod, node, r.name, useRequested);
+      let weightSum = 0;
+      for (let i = 0; i < n; i++) {
+        const alloc = readers[i]!.allocatable(pod, node);
         if (alloc === 0) continue;
+        const requested = readers[i]!.requested(pod, node);
         const s = requested > alloc ? f(MAX_UTILIZATION) : f(Math.trunc((requested * MAX_UTILIZATION) / alloc));
         if (s > 0) {
-          total += s * r.weight;
-          weights += r.weight;
+          total += s * weights[i]!;
+          weightSum += weights[i]!;
         }
       }
-      return weights === 0 ? 0 : Math.round(total / weights);
+      return weightSum === 0 ? 0 : Math.round(total / weightSum);
     };
   }
   const perResource = strategy.type === 'MostAllocated' ? mostRequested : leastRequested;
   return (pod, node) => {
     let total = 0;
-    let weights = 0;
-    for (const r of resources) {
-      const [alloc, requested] = allocatableAndRequested(pod, node, r.name, useRequested);
+    let weightSum = 0;
+    for (let i = 0; i < n; i++) {
+      const alloc = readers[i]!.allocatable(pod, node);
       if (alloc === 0) continue;
-      total += perResource(requested, alloc) * r.weight;
-      weights += r.weight;
+      total += perResource(readers[i]!.requested(pod, node), alloc) * weights[i]!;
+      weightSum += weights[i]!;
     }
-    return weights === 0 ? 0 : Math.trunc(total / weights);
+    return weightSum === 0 ? 0 : Math.trunc(total / weightSum);
   };
 }
 
@@ -115,23 +131,27 @@ export function resourceScorer(strategy: ScoringStrategy, useRequested: boolean)
  * NodeResourcesBalancedAllocation's score: 100 × (1 − the standard deviation of the requested
  * fractions), favouring nodes whose resources are used evenly (balancedResourceScorer).
  */
-export function balancedScore(pod: PodInfo, node: NodeInfo, resources: readonly ResourceSpec[]): number {
-  const fractions: number[] = [];
-  let sum = 0;
-  for (const r of resources) {
-    const [alloc, requested] = allocatableAndRequested(pod, node, r.name, true);
-    if (alloc === 0) continue;
-    const f = Math.min(requested / alloc, 1);
-    fractions.push(f);
-    sum += f;
-  }
-  let std = 0;
-  if (fractions.length === 2) std = Math.abs((fractions[0]! - fractions[1]!) / 2);
-  else if (fractions.length > 2) {
-    const mean = sum / fractions.length;
-    let sq = 0;
-    for (const f of fractions) sq += (f - mean) * (f - mean);
-    std = Math.sqrt(sq / fractions.length);
-  }
-  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+export function balancedScorer(resources: readonly ResourceSpec[]): (pod: PodInfo, node: NodeInfo) => number {
+  const readers = resources.map((r) => reader(r.name, true));
+  const fractions = new Float64Array(readers.length);
+  return (pod, node) => {
+    let count = 0;
+    let sum = 0;
+    for (const r of readers) {
+      const alloc = r.allocatable(pod, node);
+      if (alloc === 0) continue;
+      const f = Math.min(r.requested(pod, node) / alloc, 1);
+      fractions[count++] = f;
+      sum += f;
+    }
+    let std = 0;
+    if (count === 2) std = Math.abs((fractions[0]! - fractions[1]!) / 2);
+    else if (count > 2) {
+      const mean = sum / count;
+      let sq = 0;
+      for (let i = 0; i < count; i++) sq += (fractions[i]! - mean) * (fractions[i]! - mean);
+      std = Math.sqrt(sq / count);
+    }
+    return Math.trunc((1 - std) * MAX_NODE_SCORE);
+  };
 }

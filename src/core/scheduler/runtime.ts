@@ -61,14 +61,18 @@ export class FrameworkRuntime {
 
   /** RunFilterPlugins: the first rejection wins. */
   runFilters(state: CycleState, pod: PodInfo, node: NodeInfo): NodeStatus | undefined {
-    const filters = this.plugins.filter;
+    const filters = state.filters ?? this.activeFilters(state);
     for (let i = 0; i < filters.length; i++) {
       const f = filters[i]!;
-      if (state.skipFilter.size > 0 && state.skipFilter.has(f.name)) continue;
       const status = f.filter(state, pod, node);
       if (status.code !== 'Success') return { status, plugin: f.name };
     }
     return undefined;
+  }
+
+  /** The filters that run this cycle: those whose PreFilter did not return Skip. */
+  activeFilters(state: CycleState): readonly FilterPlugin[] {
+    return (state.filters = state.skipFilter.size === 0 ? this.plugins.filter : this.plugins.filter.filter((f) => !state.skipFilter.has(f.name)));
   }
 
   /**

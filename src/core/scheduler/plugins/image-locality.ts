@@ -1,5 +1,4 @@
-import type { Handle, ScorePlugin } from '../framework';
-import { MAX_NODE_SCORE } from '../framework';
+import { type Handle, MAX_NODE_SCORE, type PreScorePlugin, type ScorePlugin, StateKey, type StateData, SUCCESS } from '../framework';
 
 const MB = 1024 * 1024;
 /** Below this the images are too small to matter; above this per container the score is capped. */
@@ -15,6 +14,16 @@ export function normalizedImageName(image: string): string {
   return image.lastIndexOf(':') <= image.lastIndexOf('/') ? `${image}:latest` : image;
 }
 
+/** The pod's images, normalised once per cycle. */
+class ImagesState implements StateData {
+  constructor(readonly images: readonly string[]) {}
+  clone(): StateData {
+    return this;
+  }
+}
+
+const KEY = new StateKey<ImagesState>('PreScoreImageLocality');
+
 /**
  * ImageLocality prefers nodes that already have the pod's images, weighted by image size and by
  * how widely the image is spread across the cluster (so one node holding a popular image does
@@ -23,21 +32,23 @@ export function normalizedImageName(image: string): string {
 export function createImageLocality(handle: Handle) {
   return {
     name: 'ImageLocality',
-    score(_state, pod, node) {
-      const total = handle.snapshot.nodes.length;
+    preScore(state, pod) {
       const spec = pod.pod.spec;
-      const containers = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+      const images = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])].map((c) => normalizedImageName(c.image ?? ''));
+      state.write(KEY, new ImagesState(images));
+      return SUCCESS;
+    },
+    score(state, _pod, node) {
+      const images = state.read(KEY)!.images;
+      const total = handle.snapshot.nodes.length;
       let sum = 0;
-      for (const c of containers) {
-        if (!c.image) continue;
-        const name = normalizedImageName(c.image);
+      for (const name of images) {
         const size = node.imageSizes.get(name);
-        if (size === undefined) continue;
-        sum += Math.trunc(size * (handle.snapshot.imageNodeCount(name) / total));
+        if (size !== undefined) sum += Math.trunc(size * (handle.snapshot.imageNodeCount(name) / total));
       }
-      const max = MAX_CONTAINER_THRESHOLD * containers.length;
+      const max = MAX_CONTAINER_THRESHOLD * images.length;
       const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), max);
       return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
     },
-  } satisfies ScorePlugin;
+  } satisfies PreScorePlugin & ScorePlugin;
 }

@@ -1,5 +1,5 @@
 import { type PreScorePlugin, type ScorePlugin, SKIP, SUCCESS } from '../framework';
-import { balancedScore, type ResourceSpec } from '../resource-allocation';
+import { balancedScorer, type ResourceSpec } from '../resource-allocation';
 import { DEFAULT_RESOURCES } from './node-resources-fit';
 
 export interface NodeResourcesBalancedAllocationArgs {
@@ -13,6 +13,7 @@ export interface NodeResourcesBalancedAllocationArgs {
  */
 export function createNodeResourcesBalancedAllocation(args: NodeResourcesBalancedAllocationArgs = {}) {
   const resources = args.resources ?? DEFAULT_RESOURCES;
+  const scorer = balancedScorer(resources);
   return {
     name: 'NodeResourcesBalancedAllocation',
     events: ['Node/Add', 'Node/UpdateNodeAllocatable', 'AssignedPod/Delete'],
@@ -20,7 +21,7 @@ export function createNodeResourcesBalancedAllocation(args: NodeResourcesBalance
       return resources.some((r) => pod.requests.get(r.name) > 0) ? SUCCESS : SKIP;
     },
     score(_state, pod, node) {
-      return balancedScore(pod, node, resources);
+      return scorer(pod, node);
     },
   } satisfies PreScorePlugin & ScorePlugin;
 }

@@ -22,33 +22,39 @@ export const DEFAULT_RESOURCES: readonly ResourceSpec[] = [
 /** Extended resources are not in the kubernetes.io domain (v1helper.IsExtendedResourceName). */
 const isExtended = (name: string): boolean => name.includes('/') && !name.includes('kubernetes.io/');
 
+/** What fitsRequest found so far: reasons, and whether some request exceeds the whole node. */
+interface Shortfall {
+  reasons: string[] | undefined;
+  unresolvable: boolean;
+}
+
+function check(out: Shortfall, name: string, want: number, allocatable: number, inUse: number): void {
+  if (want > 0 && want > allocatable - inUse) {
+    (out.reasons ??= []).push(insufficient(name));
+    // More than the whole node has: no preemption can help (InsufficientResource.Unresolvable).
+    if (want > allocatable) out.unresolvable = true;
+  }
+}
+
 /** Whether the node has room for the pod: each requested resource, and one more pod. */
 export function fitsRequest(pod: PodInfo, node: NodeInfo, ignored: ReadonlySet<string>, ignoredGroups: ReadonlySet<string>): Status {
-  const reasons: string[] = [];
-  let unresolvableFit = false;
   const req = pod.requests;
   const alloc = node.allocatable;
   const used = node.requested;
-  if (node.pods.length + 1 > alloc.allowedPodNumber) reasons.push(ERR_REASON_TOO_MANY_PODS);
-  const check = (name: string, want: number, allocatable: number, inUse: number) => {
-    if (want > 0 && want > allocatable - inUse) {
-      reasons.push(insufficient(name));
-      // More than the whole node has: no preemption can help (InsufficientResource.Unresolvable).
-      if (want > allocatable) unresolvableFit = true;
-    }
-  };
-  check('cpu', req.milliCPU, alloc.milliCPU, used.milliCPU);
-  check('memory', req.memory, alloc.memory, used.memory);
-  check('ephemeral-storage', req.ephemeralStorage, alloc.ephemeralStorage, used.ephemeralStorage);
+  const out: Shortfall = { reasons: undefined, unresolvable: false };
+  if (node.pods.length + 1 > alloc.allowedPodNumber) out.reasons = [ERR_REASON_TOO_MANY_PODS];
+  check(out, 'cpu', req.milliCPU, alloc.milliCPU, used.milliCPU);
+  check(out, 'memory', req.memory, alloc.memory, used.memory);
+  check(out, 'ephemeral-storage', req.ephemeralStorage, alloc.ephemeralStorage, used.ephemeralStorage);
   if (req.scalar.size > 0) {
     // Go ranges over a map in random order; Kubelab reports scalar resources in name order.
     for (const name of [...req.scalar.keys()].sort()) {
       if (isExtended(name) && (ignored.has(name) || ignoredGroups.has(name.split('/')[0]!))) continue;
-      check(name, req.scalar.get(name)!, alloc.scalar.get(name) ?? 0, used.scalar.get(name) ?? 0);
+      check(out, name, req.scalar.get(name)!, alloc.scalar.get(name) ?? 0, used.scalar.get(name) ?? 0);
     }
   }
-  if (reasons.length === 0) return SUCCESS;
-  return unresolvableFit ? unresolvable(...reasons) : unschedulable(...reasons);
+  if (!out.reasons) return SUCCESS;
+  return out.unresolvable ? unresolvable(...out.reasons) : unschedulable(...out.reasons);
 }
 
 /**
