@@ -88,9 +88,9 @@ export class SchedulerCache implements Snapshot {
   }
 
   /** Add or update a pod assigned to a node. Returns the PodInfo now counted and the one it replaced. */
-  setPod(pod: Stored<Pod>, nodeName: string): { added: PodInfo; previous: PodInfo | undefined } {
+  setPod(pod: Stored<Pod>, nodeName: string, known?: PodInfo): { added: PodInfo; previous: PodInfo | undefined } {
     const previous = this.removePod(pod.metadata.uid);
-    const pi = new PodInfo(pod);
+    const pi = known ?? new PodInfo(pod);
     const info = this.byName.get(nodeName);
     if (info) info.addPod(pi);
     else {

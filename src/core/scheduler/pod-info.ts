@@ -63,12 +63,16 @@ export class PodInfo {
   readonly preferredAffinityTerms: readonly WeightedAffinityTerm[];
   readonly preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
   readonly hostPorts: readonly HostPort[];
+  /** The extended resources requested, in name order, for failure reasons. */
+  readonly sortedScalarNames: readonly string[];
 
   constructor(readonly pod: Stored<Pod>) {
     const amounts = podRequests(pod);
     this.requests = new Resource();
     this.requests.addList(amounts, true);
-    const [cpu, memory] = nonZeroRequests(pod);
+    this.sortedScalarNames = [...this.requests.scalar.keys()].sort();
+    const everyRequestSet = pod.spec?.containers.every((c) => c.resources?.requests?.cpu !== undefined && c.resources.requests.memory !== undefined);
+    const [cpu, memory] = everyRequestSet ? [amounts.cpu ?? 0, amounts.memory ?? 0] : nonZeroRequests(pod);
     this.nonZeroMilliCPU = cpu;
     this.nonZeroMemory = memory;
     const affinity = pod.spec?.affinity;
@@ -83,6 +87,11 @@ export class PodInfo {
       }
     }
     this.hostPorts = ports;
+  }
+
+  /** The same PodInfo for a newer version of the pod whose spec only gained a node (a binding). */
+  withBoundPod(pod: Stored<Pod>): PodInfo {
+    return Object.assign(Object.create(PodInfo.prototype) as PodInfo, this, { pod });
   }
 
   get name(): string {

@@ -27,38 +27,55 @@ const MAX_CUSTOM_PRIORITY_SCORE = 10;
 const MAX_UTILIZATION = 100;
 
 /**
- * How a scorer reads one resource: the node's allocatable, and what would be requested with the
- * pod on it (resourceAllocationScorer.calculateResourceAllocatableRequest). With `useRequested`
- * false, cpu and memory count pods without requests at the non-zero defaults. An extended
- * resource the pod does not request reads as 0 allocatable, which leaves it out of the score.
- * Readers are chosen once per resource when the plugin is built, so scoring a node allocates nothing.
+ * What a scorer reads for one resource: the node's allocatable, and what would be requested with
+ * the pod on it (resourceAllocationScorer.calculateResourceAllocatableRequest). With
+ * `useRequested` false, cpu and memory count pods without requests at the non-zero defaults. An
+ * extended resource the pod does not request reads as 0 allocatable, which leaves it out of the
+ * score. The resource kind is resolved once per plugin, so scoring a node allocates nothing.
  */
-interface ResourceReader {
-  allocatable(pod: PodInfo, node: NodeInfo): number;
-  requested(pod: PodInfo, node: NodeInfo): number;
+const enum Kind {
+  Cpu,
+  Memory,
+  EphemeralStorage,
+  Scalar,
+  Other,
 }
 
-function reader(resource: string, useRequested: boolean): ResourceReader {
-  switch (resource) {
-    case 'cpu':
-      return {
-        allocatable: (_p, n) => n.allocatable.milliCPU,
-        requested: useRequested ? (p, n) => n.requested.milliCPU + p.requests.milliCPU : (p, n) => n.nonZeroMilliCPU + p.nonZeroMilliCPU,
-      };
-    case 'memory':
-      return {
-        allocatable: (_p, n) => n.allocatable.memory,
-        requested: useRequested ? (p, n) => n.requested.memory + p.requests.memory : (p, n) => n.nonZeroMemory + p.nonZeroMemory,
-      };
-    case 'ephemeral-storage':
-      return { allocatable: (_p, n) => n.allocatable.ephemeralStorage, requested: (p, n) => n.requested.ephemeralStorage + p.requests.ephemeralStorage };
-    default: {
-      const scalar = isScalarResourceName(resource);
-      return {
-        allocatable: (p, n) => (scalar && !p.requests.scalar.get(resource) ? 0 : (n.allocatable.scalar.get(resource) ?? 0)),
-        requested: (p, n) => (n.requested.scalar.get(resource) ?? 0) + (p.requests.scalar.get(resource) ?? 0),
-      };
-    }
+interface ResourceReader {
+  readonly kind: Kind;
+  readonly name: string;
+}
+
+function readerFor(name: string): ResourceReader {
+  const kind = name === 'cpu' ? Kind.Cpu : name === 'memory' ? Kind.Memory : name === 'ephemeral-storage' ? Kind.EphemeralStorage : isScalarResourceName(name) ? Kind.Scalar : Kind.Other;
+  return { kind, name };
+}
+
+function allocatableOf(r: ResourceReader, pod: PodInfo, node: NodeInfo): number {
+  switch (r.kind) {
+    case Kind.Cpu:
+      return node.allocatable.milliCPU;
+    case Kind.Memory:
+      return node.allocatable.memory;
+    case Kind.EphemeralStorage:
+      return node.allocatable.ephemeralStorage;
+    case Kind.Scalar:
+      return pod.requests.scalar.get(r.name) ? (node.allocatable.scalar.get(r.name) ?? 0) : 0;
+    default:
+      return node.allocatable.scalar.get(r.name) ?? 0;
+  }
+}
+
+function requestedOf(r: ResourceReader, pod: PodInfo, node: NodeInfo, useRequested: boolean): number {
+  switch (r.kind) {
+    case Kind.Cpu:
+      return useRequested ? node.requested.milliCPU + pod.requests.milliCPU : node.nonZeroMilliCPU + pod.nonZeroMilliCPU;
+    case Kind.Memory:
+      return useRequested ? node.requested.memory + pod.requests.memory : node.nonZeroMemory + pod.nonZeroMemory;
+    case Kind.EphemeralStorage:
+      return node.requested.ephemeralStorage + pod.requests.ephemeralStorage;
+    default:
+      return (node.requested.scalar.get(r.name) ?? 0) + (pod.requests.scalar.get(r.name) ?? 0);
   }
 }
 
@@ -92,7 +109,7 @@ function brokenLinear(shape: readonly UtilizationShapePoint[]): (p: number) => n
 
 /** A node's score under a scoring strategy, as NodeResourcesFit computes it. */
 export function resourceScorer(strategy: ScoringStrategy, useRequested: boolean): (pod: PodInfo, node: NodeInfo) => number {
-  const readers = strategy.resources.map((r) => reader(r.name, useRequested));
+  const readers = strategy.resources.map((r) => readerFor(r.name));
   const weights = strategy.resources.map((r) => r.weight);
   const n = readers.length;
   if (strategy.type === 'RequestedToCapacityRatio') {
@@ -101,9 +118,9 @@ export function resourceScorer(strategy: ScoringStrategy, useRequested: boolean)
       let total = 0;
       let weightSum = 0;
       for (let i = 0; i < n; i++) {
-        const alloc = readers[i]!.allocatable(pod, node);
+        const alloc = allocatableOf(readers[i]!, pod, node);
         if (alloc === 0) continue;
-        const requested = readers[i]!.requested(pod, node);
+        const requested = requestedOf(readers[i]!, pod, node, useRequested);
         const s = requested > alloc ? f(MAX_UTILIZATION) : f(Math.trunc((requested * MAX_UTILIZATION) / alloc));
         if (s > 0) {
           total += s * weights[i]!;
@@ -118,9 +135,9 @@ export function resourceScorer(strategy: ScoringStrategy, useRequested: boolean)
     let total = 0;
     let weightSum = 0;
     for (let i = 0; i < n; i++) {
-      const alloc = readers[i]!.allocatable(pod, node);
+      const alloc = allocatableOf(readers[i]!, pod, node);
       if (alloc === 0) continue;
-      total += perResource(readers[i]!.requested(pod, node), alloc) * weights[i]!;
+      total += perResource(requestedOf(readers[i]!, pod, node, useRequested), alloc) * weights[i]!;
       weightSum += weights[i]!;
     }
     return weightSum === 0 ? 0 : Math.trunc(total / weightSum);
@@ -132,15 +149,16 @@ export function resourceScorer(strategy: ScoringStrategy, useRequested: boolean)
  * fractions), favouring nodes whose resources are used evenly (balancedResourceScorer).
  */
 export function balancedScorer(resources: readonly ResourceSpec[]): (pod: PodInfo, node: NodeInfo) => number {
-  const readers = resources.map((r) => reader(r.name, true));
+  const readers = resources.map((r) => readerFor(r.name));
   const fractions = new Float64Array(readers.length);
   return (pod, node) => {
     let count = 0;
     let sum = 0;
-    for (const r of readers) {
-      const alloc = r.allocatable(pod, node);
+    for (let i = 0; i < readers.length; i++) {
+      const r = readers[i]!;
+      const alloc = allocatableOf(r, pod, node);
       if (alloc === 0) continue;
-      const f = Math.min(r.requested(pod, node) / alloc, 1);
+      const f = Math.min(requestedOf(r, pod, node, true) / alloc, 1);
       fractions[count++] = f;
       sum += f;
     }

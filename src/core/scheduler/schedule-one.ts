@@ -170,7 +170,8 @@ export class SchedulingAlgorithm {
       }
       const raw = new Float64Array(n);
       for (let i = 0; i < n; i++) raw[i] = plugin.score(state, pod, nodes[i]!);
-      const normalized = raw.slice();
+      // Without NormalizeScore the raw scores are already on the 0–100 scale.
+      const normalized = plugin.normalizeScores ? raw.slice() : raw;
       plugin.normalizeScores?.(state, pod, normalized, nodes);
       for (let i = 0; i < n; i++) totals[i] = totals[i]! + normalized[i]! * weight;
       record.scorePlugins.push({ name: plugin.name, weight });

@@ -176,13 +176,16 @@ export class Scheduler implements Nominator {
     }
     const nodeName = pod.spec?.nodeName;
     if (nodeName) {
+      // Just bound by this scheduler: the queued PodInfo still describes the pod.
+      const queued = this.queue.get(key);
+      const known = queued?.podInfo.uid === uid && !old?.spec?.nodeName ? queued.podInfo.withBoundPod(pod) : undefined;
       this.queue.delete(key);
       this.setNomination(pod, undefined);
       if (TERMINAL.has(pod.status?.phase ?? '')) {
         if (this.cache.removePod(uid)) this.onEvent('AssignedPod/Delete');
         return;
       }
-      const { added, previous } = this.cache.setPod(pod, nodeName);
+      const { added, previous } = this.cache.setPod(pod, nodeName, known);
       if (!previous) this.onEvent('AssignedPod/Add');
       else {
         if (JSON.stringify(old?.metadata.labels) !== JSON.stringify(pod.metadata.labels)) this.onEvent('AssignedPod/UpdatePodLabel');

@@ -16,7 +16,11 @@ export function normalizedImageName(image: string): string {
 
 /** The pod's images, normalised once per cycle. */
 class ImagesState implements StateData {
-  constructor(readonly images: readonly string[]) {}
+  constructor(
+    /** The pod's images present on at least one node, with their spread (nodes having it / all nodes). */
+    readonly present: readonly { readonly name: string; readonly spread: number }[],
+    readonly containers: number,
+  ) {}
   clone(): StateData {
     return this;
   }
@@ -34,19 +38,23 @@ export function createImageLocality(handle: Handle) {
     name: 'ImageLocality',
     preScore(state, pod) {
       const spec = pod.pod.spec;
-      const images = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])].map((c) => normalizedImageName(c.image ?? ''));
-      state.write(KEY, new ImagesState(images));
+      const containers = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+      const total = handle.snapshot.nodes.length;
+      const present = containers
+        .map((c) => normalizedImageName(c.image ?? ''))
+        .map((name) => ({ name, spread: handle.snapshot.imageNodeCount(name) / total }))
+        .filter((i) => i.spread > 0);
+      state.write(KEY, new ImagesState(present, containers.length));
       return SUCCESS;
     },
     score(state, _pod, node) {
-      const images = state.read(KEY)!.images;
-      const total = handle.snapshot.nodes.length;
+      const { present, containers } = state.read(KEY)!;
       let sum = 0;
-      for (const name of images) {
-        const size = node.imageSizes.get(name);
-        if (size !== undefined) sum += Math.trunc(size * (handle.snapshot.imageNodeCount(name) / total));
+      for (const image of present) {
+        const size = node.imageSizes.get(image.name);
+        if (size !== undefined) sum += Math.trunc(size * image.spread);
       }
-      const max = MAX_CONTAINER_THRESHOLD * images.length;
+      const max = MAX_CONTAINER_THRESHOLD * containers;
       const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), max);
       return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
     },

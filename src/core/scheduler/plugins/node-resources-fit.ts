@@ -22,17 +22,15 @@ export const DEFAULT_RESOURCES: readonly ResourceSpec[] = [
 /** Extended resources are not in the kubernetes.io domain (v1helper.IsExtendedResourceName). */
 const isExtended = (name: string): boolean => name.includes('/') && !name.includes('kubernetes.io/');
 
-/** What fitsRequest found so far: reasons, and whether some request exceeds the whole node. */
-interface Shortfall {
-  reasons: string[] | undefined;
-  unresolvable: boolean;
-}
+/** The reasons found so far by fitsRequest, and whether a request exceeds the whole node; reused, as fitsRequest runs for every node. */
+let reasons: string[] = [];
+let beyondNode = false;
 
-function check(out: Shortfall, name: string, want: number, allocatable: number, inUse: number): void {
+function check(name: string, want: number, allocatable: number, inUse: number): void {
   if (want > 0 && want > allocatable - inUse) {
-    (out.reasons ??= []).push(insufficient(name));
+    reasons.push(insufficient(name));
     // More than the whole node has: no preemption can help (InsufficientResource.Unresolvable).
-    if (want > allocatable) out.unresolvable = true;
+    if (want > allocatable) beyondNode = true;
   }
 }
 
@@ -41,20 +39,26 @@ export function fitsRequest(pod: PodInfo, node: NodeInfo, ignored: ReadonlySet<s
   const req = pod.requests;
   const alloc = node.allocatable;
   const used = node.requested;
-  const out: Shortfall = { reasons: undefined, unresolvable: false };
-  if (node.pods.length + 1 > alloc.allowedPodNumber) out.reasons = [ERR_REASON_TOO_MANY_PODS];
-  check(out, 'cpu', req.milliCPU, alloc.milliCPU, used.milliCPU);
-  check(out, 'memory', req.memory, alloc.memory, used.memory);
-  check(out, 'ephemeral-storage', req.ephemeralStorage, alloc.ephemeralStorage, used.ephemeralStorage);
-  if (req.scalar.size > 0) {
-    // Go ranges over a map in random order; Kubelab reports scalar resources in name order.
-    for (const name of [...req.scalar.keys()].sort()) {
-      if (isExtended(name) && (ignored.has(name) || ignoredGroups.has(name.split('/')[0]!))) continue;
-      check(out, name, req.scalar.get(name)!, alloc.scalar.get(name) ?? 0, used.scalar.get(name) ?? 0);
-    }
+  const tooMany = node.pods.length + 1 > alloc.allowedPodNumber;
+  const fits =
+    !tooMany &&
+    (req.milliCPU === 0 || req.milliCPU <= alloc.milliCPU - used.milliCPU) &&
+    (req.memory === 0 || req.memory <= alloc.memory - used.memory) &&
+    (req.ephemeralStorage === 0 || req.ephemeralStorage <= alloc.ephemeralStorage - used.ephemeralStorage) &&
+    req.scalar.size === 0;
+  if (fits) return SUCCESS;
+  reasons = tooMany ? [ERR_REASON_TOO_MANY_PODS] : [];
+  beyondNode = false;
+  check('cpu', req.milliCPU, alloc.milliCPU, used.milliCPU);
+  check('memory', req.memory, alloc.memory, used.memory);
+  check('ephemeral-storage', req.ephemeralStorage, alloc.ephemeralStorage, used.ephemeralStorage);
+  // Go ranges over a map in random order; Kubelab reports scalar resources in name order.
+  for (const name of pod.sortedScalarNames) {
+    if (isExtended(name) && (ignored.has(name) || ignoredGroups.has(name.split('/')[0]!))) continue;
+    check(name, req.scalar.get(name)!, alloc.scalar.get(name) ?? 0, used.scalar.get(name) ?? 0);
   }
-  if (!out.reasons) return SUCCESS;
-  return out.unresolvable ? unresolvable(...out.reasons) : unschedulable(...out.reasons);
+  if (reasons.length === 0) return SUCCESS;
+  return beyondNode ? unresolvable(...reasons) : unschedulable(...reasons);
 }
 
 /**

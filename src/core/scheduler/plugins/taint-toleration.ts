@@ -16,12 +16,15 @@ export const TaintToleration = {
   name: 'TaintToleration',
   events: ['Node/Add', 'Node/UpdateNodeTaint'],
   filter(_state, pod, node) {
+    if (!node.node.spec?.taints) return SUCCESS;
     const taint = firstUntolerated(node.node.spec?.taints, pod.pod.spec?.tolerations, FILTER_EFFECTS);
     return taint ? unresolvable(untoleratedTaintReason(taint.key, taint.value)) : SUCCESS;
   },
   score(_state, pod, node) {
+    const taints = node.node.spec?.taints;
+    if (!taints) return 0;
     let count = 0;
-    for (const t of node.node.spec?.taints ?? []) {
+    for (const t of taints) {
       if (t.effect === 'PreferNoSchedule' && !isTolerated(t, pod.pod.spec?.tolerations)) count++;
     }
     return count;
