@@ -75,7 +75,8 @@ export interface SchedulingExplanation {
 export class AttemptRecord {
   readonly rejectedNames: string[] = [];
   readonly rejectedStatuses: NodeStatus[] = [];
-  scoredNames: string[] = [];
+  /** The feasible nodes that were scored, in scoring order (names are read when explaining). */
+  scoredNodes: readonly { readonly name: string }[] = [];
   scorePlugins: { name: string; weight: number }[] = [];
   raw: Float64Array[] = [];
   normalized: Float64Array[] = [];
@@ -100,7 +101,7 @@ export class AttemptRecord {
   ) {}
 
   toExplanation(): SchedulingExplanation {
-    const scored: NodeScore[] = this.scoredNames.map((node, i) => ({
+    const scored: NodeScore[] = this.scoredNodes.map(({ name: node }, i) => ({
       node,
       scores: this.scorePlugins.map((p, j) => ({
         plugin: p.name,

@@ -162,7 +162,7 @@ export class SchedulingAlgorithm {
     }
     const n = nodes.length;
     const totals = new Float64Array(n);
-    record.scoredNames = nodes.map((x) => x.name);
+    record.scoredNodes = nodes;
     for (const { plugin, weight } of fw.plugins.score) {
       if (state.skipScore.has(plugin.name)) {
         record.skippedScorePlugins.push(plugin.name);
@@ -199,6 +199,6 @@ export class SchedulingAlgorithm {
         if (this.rng.int(ties) === 0) chosen = i;
       }
     }
-    return record.scoredNames[chosen]!;
+    return record.scoredNodes[chosen]!.name;
   }
 }

@@ -110,9 +110,12 @@ export function createInterPodAffinity(args: InterPodAffinityArgs = {}, handle: 
     name: 'InterPodAffinity',
     events: ['AssignedPod/Add', 'AssignedPod/Delete', 'AssignedPod/UpdatePodLabel', 'Node/Add', 'Node/UpdateNodeLabel'],
     preFilter(state, pod) {
+      const hasOwnTerms = pod.requiredAffinityTerms.length > 0 || pod.requiredAntiAffinityTerms.length > 0;
+      const withAnti = handle.snapshot.havePodsWithRequiredAntiAffinity;
+      if (!hasOwnTerms && withAnti.length === 0) return SKIP;
       const s = new FilterState(new Map(), new Map(), new Map());
       const podNs = nsLabels(pod.namespace);
-      for (const node of handle.snapshot.havePodsWithRequiredAntiAffinity) {
+      for (const node of withAnti) {
         const labels = node.node.metadata.labels;
         if (!labels) continue;
         for (const existing of node.podsWithRequiredAntiAffinity) {
@@ -121,8 +124,8 @@ export function createInterPodAffinity(args: InterPodAffinityArgs = {}, handle: 
           }
         }
       }
-      if (s.existingAntiAffinity.size === 0 && pod.requiredAffinityTerms.length === 0 && pod.requiredAntiAffinityTerms.length === 0) return SKIP;
-      if (pod.requiredAffinityTerms.length > 0 || pod.requiredAntiAffinityTerms.length > 0) {
+      if (s.existingAntiAffinity.size === 0 && !hasOwnTerms) return SKIP;
+      if (hasOwnTerms) {
         for (const node of handle.snapshot.nodes) {
           const labels = node.node.metadata.labels;
           if (!labels) continue;

@@ -136,9 +136,11 @@ const SCORE_KEY = new StateKey<ScoreState>('PreScorePodTopologySpread');
  * (helper.DefaultSelector): what the default constraints spread.
  */
 function defaultSelector(pod: Stored<Pod>, handle: Handle): Requirement[] {
-  const ns = pod.metadata.namespace ?? 'default';
   const labels = pod.metadata.labels ?? {};
   const out: Requirement[] = [];
+  // Every selector the defaults borrow is non-empty, so a pod without labels matches none.
+  if (Object.keys(labels).length === 0) return out;
+  const ns = pod.metadata.namespace ?? 'default';
   const mapSelects = (sel: Record<string, string> | undefined) => sel && Object.keys(sel).length > 0 && Object.entries(sel).every(([k, v]) => labels[k] === v);
   for (const kind of ['Service', 'ReplicationController']) {
     for (const o of handle.list<{ spec?: { selector?: Record<string, string> } }>(kind, ns)) {
