@@ -78,9 +78,9 @@ export class AttemptRecord {
   /** The feasible nodes that were scored, in scoring order (names are read when explaining). */
   scoredNodes: readonly { readonly name: string }[] = [];
   scorePlugins: { name: string; weight: number }[] = [];
-  raw: Float64Array[] = [];
-  normalized: Float64Array[] = [];
-  totals: Float64Array = new Float64Array(0);
+  raw: number[][] = [];
+  normalized: number[][] = [];
+  totals: number[] = [];
   skippedScorePlugins: string[] = [];
   scoringSkipped: string | undefined;
   outcome: SchedulingExplanation['outcome'] = 'Error';

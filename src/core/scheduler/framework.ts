@@ -161,7 +161,7 @@ export interface ScorePlugin extends Plugin {
   /** A raw score for a node; NormalizeScore (if any) maps the raw scores to 0…100. */
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number;
   /** Rewrites `scores` (one per node of `nodes`, in order) in place. */
-  normalizeScores?(state: CycleState, pod: PodInfo, scores: Float64Array, nodes: readonly NodeInfo[]): void;
+  normalizeScores?(state: CycleState, pod: PodInfo, scores: number[], nodes: readonly NodeInfo[]): void;
 }
 
 export interface ReservePlugin extends Plugin {

@@ -4,7 +4,7 @@ import { MAX_NODE_SCORE } from './framework';
  * helper.DefaultNormalizeScore: scale scores so the highest becomes 100; with `reverse`, a
  * lower raw score is better (100 − scaled). When every score is 0, reversed scores are all 100.
  */
-export function defaultNormalizeScore(scores: Float64Array, reverse: boolean): void {
+export function defaultNormalizeScore(scores: number[], reverse: boolean): void {
   let max = 0;
   for (const s of scores) if (s > max) max = s;
   if (max === 0) {

@@ -161,14 +161,15 @@ export class SchedulingAlgorithm {
       else if (s.code !== 'Success') return statusMessage(s);
     }
     const n = nodes.length;
-    const totals = new Float64Array(n);
+    // Plain arrays: small typed arrays get off-heap buffers, which cost far more to allocate and collect.
+    const totals: number[] = new Array<number>(n).fill(0);
     record.scoredNodes = nodes;
     for (const { plugin, weight } of fw.plugins.score) {
       if (state.skipScore.has(plugin.name)) {
         record.skippedScorePlugins.push(plugin.name);
         continue;
       }
-      const raw = new Float64Array(n);
+      const raw: number[] = new Array<number>(n);
       for (let i = 0; i < n; i++) raw[i] = plugin.score(state, pod, nodes[i]!);
       // Without NormalizeScore the raw scores are already on the 0–100 scale.
       const normalized = plugin.normalizeScores ? raw.slice() : raw;

@@ -63,7 +63,7 @@ describe('InterPodAffinity score', () => {
     const pi = new PodInfo(pod('b', { labels: { app: 'web' }, affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: term('web') }] } } }));
     const state = new CycleState();
     expect(plugin.preScore(state, pi).code).toBe('Success');
-    const scores = Float64Array.from(cl.cache.nodes.map((n) => plugin.score(state, pi, n)));
+    const scores = Array.from(cl.cache.nodes.map((n) => plugin.score(state, pi, n)));
     expect([...scores]).toEqual([-100, 0, 0]);
     plugin.normalizeScores(state, pi, scores);
     expect([...scores]).toEqual([0, 100, 100]);

@@ -64,7 +64,7 @@ describe('NodeAffinity filter: selectors and terms', () => {
   });
 
   it('A pod without node selection skips the filter.', () => {
-    expect(createNodeAffinity().preFilter(new CycleState(), new PodInfo(pod('p'))).code).toBe('Skip');
+    expect(createNodeAffinity().preFilter(new CycleState(), new PodInfo(pod('p')))).toMatchObject({ code: 'Skip' });
   });
 
   it('A profile’s addedAffinity applies to every pod, with its own reason.', () => {
@@ -90,7 +90,7 @@ describe('NodeAffinity score', () => {
     const state = new CycleState();
     const pi = new PodInfo(pod('p', { affinity }));
     expect(plugin.preScore(state, pi).code).toBe('Success');
-    const scores = Float64Array.from(cl.cache.nodes.map((n) => plugin.score(state, pi, n)));
+    const scores = Array.from(cl.cache.nodes.map((n) => plugin.score(state, pi, n)));
     expect([...scores]).toEqual([100, 80, 20, 0]);
     plugin.normalizeScores(state, pi, scores);
     expect([...scores]).toEqual([100, 80, 20, 0]);

@@ -72,7 +72,7 @@ describe('PodTopologySpread score', () => {
     const state = new CycleState();
     const nodes = cl.cache.nodes;
     expect(plugin.preScore(state, pi, nodes).code).toBe('Success');
-    const scores = Float64Array.from(nodes.map((n) => plugin.score(state, pi, n)));
+    const scores = Array.from(nodes.map((n) => plugin.score(state, pi, n)));
     plugin.normalizeScores(state, pi, scores, nodes);
     expect(scores[2]).toBe(100);
     expect(scores[0]! < scores[1]! && scores[1]! < scores[2]!).toBe(true);
@@ -91,7 +91,7 @@ describe('PodTopologySpread score', () => {
     const pi = new PodInfo(pod('new', { labels: { app: 'web' } }));
     const state = new CycleState();
     expect(plugin.preScore(state, pi, cl.cache.nodes).code).toBe('Success');
-    const scores = Float64Array.from(cl.cache.nodes.map((n) => plugin.score(state, pi, n)));
+    const scores = Array.from(cl.cache.nodes.map((n) => plugin.score(state, pi, n)));
     plugin.normalizeScores(state, pi, scores, cl.cache.nodes);
     expect(scores[1]).toBe(100);
     expect(scores[0]! < 100).toBe(true);

@@ -60,7 +60,7 @@ describe('TaintToleration score', () => {
     const pi = new PodInfo(podWithTolerations('p'));
     const state = new CycleState();
     const nodes = cl.cache.nodes;
-    const scores = Float64Array.from(nodes.map((n) => TaintToleration.score(state, pi, n)));
+    const scores = Array.from(nodes.map((n) => TaintToleration.score(state, pi, n)));
     expect([...scores]).toEqual([0, 1, 2]);
     TaintToleration.normalizeScores(state, pi, scores);
     expect([...scores]).toEqual([100, 50, 0]);
