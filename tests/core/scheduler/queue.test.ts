@@ -62,4 +62,14 @@ describe('SchedulingQueue', () => {
     q.addOrUpdate('p', { ...original, spec: { ...original.spec!, tolerations: [{ operator: 'Exists' }] } }, 5000);
     expect(q.pop(5000)?.key).toBe('p');
   });
+
+  it('A gated pod waits outside activeQ until an update removes its gates.', () => {
+    const q = new SchedulingQueue(PrioritySort, new Map(), (p) => ((p.spec?.schedulingGates ?? []).length > 0 ? 'SchedulingGates' : undefined));
+    const gated = pod('g');
+    q.addOrUpdate('g', { ...gated, spec: { ...gated.spec!, schedulingGates: [{ name: 'x' }] } }, 0);
+    expect(q.pop(0)).toBeUndefined();
+    expect(q.onEvent('Node/Add', 1)).toBe(0);
+    q.addOrUpdate('g', gated, 2);
+    expect(q.pop(2)?.key).toBe('g');
+  });
 });

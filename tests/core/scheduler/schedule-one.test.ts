@@ -60,3 +60,14 @@ describe('Explanations', () => {
     expect(run()).toBe(run());
   });
 });
+
+describe('Scheduling gates', () => {
+  it('A pod with scheduling gates is not tried while they remain.', () => {
+    const w = world([{ name: 'w', count: 1, machine: 'cpu-small' }]);
+    w.create(podManifest('gated', { cpu: '100m' }, { schedulingGates: [{ name: 'example.com/quota' }] }));
+    w.run(5);
+    expect(w.pod('gated')?.spec?.nodeName).toBeUndefined();
+    expect(w.explain('gated')).toBeUndefined();
+    expect(w.events('FailedScheduling')).toEqual([]);
+  });
+});
