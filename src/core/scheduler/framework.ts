@@ -117,6 +117,22 @@ export interface PreFilterPlugin extends Plugin {
   removePod?(state: CycleState, pod: PodInfo, removed: PodInfo, node: NodeInfo): Status;
 }
 
+/**
+ * PreFilter extensions for a plugin whose state counts pods: `update` counts a pod in (+1) when a
+ * what-if run adds it to a node, and out (−1) when it removes it.
+ */
+export function countingExtensions<T extends StateData>(
+  key: StateKey<T>,
+  update: (s: T, pod: PodInfo, other: PodInfo, node: NodeInfo, by: 1 | -1) => void,
+): Required<Pick<PreFilterPlugin, 'addPod' | 'removePod'>> {
+  const run = (by: 1 | -1) => (state: CycleState, pod: PodInfo, other: PodInfo, node: NodeInfo): Status => {
+    const s = state.read(key);
+    if (s) update(s, pod, other, node, by);
+    return SUCCESS;
+  };
+  return { addPod: run(1), removePod: run(-1) };
+}
+
 export interface FilterPlugin extends Plugin {
   filter(state: CycleState, pod: PodInfo, node: NodeInfo): Status;
 }
@@ -220,3 +236,28 @@ export const isPreBind = (p: Plugin): p is PreBindPlugin => has(p, 'preBind');
 export const isBind = (p: Plugin): p is BindPlugin => has(p, 'bind');
 export const isPreEnqueue = (p: Plugin): p is PreEnqueuePlugin => has(p, 'preEnqueue');
 export const isQueueSort = (p: Plugin): p is QueueSortPlugin => has(p, 'less');
+
+/** A PostBind plugin learns that a pod was bound (informational; none of the default plugins is one). */
+export interface PostBindPlugin extends Plugin {
+  postBind(state: CycleState, pod: PodInfo, nodeName: string): void;
+}
+export const isPostBind = (p: Plugin): p is PostBindPlugin => has(p, 'postBind');
+
+/** The extension points a profile configures, in the order a pod meets them. */
+export const EXTENSION_POINT_GUARDS = {
+  preEnqueue: isPreEnqueue,
+  queueSort: isQueueSort,
+  preFilter: isPreFilter,
+  filter: isFilter,
+  postFilter: isPostFilter,
+  preScore: isPreScore,
+  score: isScore,
+  reserve: isReserve,
+  permit: isPermit,
+  preBind: isPreBind,
+  bind: isBind,
+  postBind: isPostBind,
+} as const;
+
+export type ExtensionPoint = keyof typeof EXTENSION_POINT_GUARDS;
+

@@ -1,18 +1,5 @@
 import type { ResolvedProfile } from './config/resolve';
-import {
-  isBind,
-  isFilter,
-  isPermit,
-  isPostFilter,
-  isPreBind,
-  isPreEnqueue,
-  isPreFilter,
-  isPreScore,
-  isQueueSort,
-  isReserve,
-  isScore,
-  type Plugin,
-} from './framework';
+import { EXTENSION_POINT_GUARDS as is, type Plugin } from './framework';
 import { type PluginContext, REGISTRY } from './registry';
 import { FrameworkRuntime, type Nominator, type ProfilePlugins } from './runtime';
 
@@ -31,17 +18,18 @@ export function buildProfile(profile: ResolvedProfile, ctx: PluginContext, nomin
   };
   const at = <T extends Plugin>(point: keyof ResolvedProfile['points'], is: (p: Plugin) => p is T): T[] => profile.points[point].map(instance).filter(is);
   const plugins: ProfilePlugins = {
-    queueSort: at('queueSort', isQueueSort)[0]!,
-    preEnqueue: at('preEnqueue', isPreEnqueue),
-    preFilter: at('preFilter', isPreFilter),
-    filter: at('filter', isFilter),
-    postFilter: at('postFilter', isPostFilter),
-    preScore: at('preScore', isPreScore),
-    score: at('score', isScore).map((plugin) => ({ plugin, weight: profile.scoreWeights.get(plugin.name) ?? 1 })),
-    reserve: at('reserve', isReserve),
-    permit: at('permit', isPermit),
-    preBind: at('preBind', isPreBind),
-    bind: at('bind', isBind),
+    queueSort: at('queueSort', is.queueSort)[0]!,
+    preEnqueue: at('preEnqueue', is.preEnqueue),
+    preFilter: at('preFilter', is.preFilter),
+    filter: at('filter', is.filter),
+    postFilter: at('postFilter', is.postFilter),
+    preScore: at('preScore', is.preScore),
+    score: at('score', is.score).map((plugin) => ({ plugin, weight: profile.scoreWeights.get(plugin.name) ?? 1 })),
+    reserve: at('reserve', is.reserve),
+    permit: at('permit', is.permit),
+    preBind: at('preBind', is.preBind),
+    bind: at('bind', is.bind),
+    postBind: at('postBind', is.postBind),
   };
   runtime = new FrameworkRuntime(profile.schedulerName, plugins, profile.percentageOfNodesToScore, nominator);
   registerEvents([...instances.values()]);

@@ -1,18 +1,4 @@
-import {
-  type Handle,
-  isBind,
-  isFilter,
-  isPermit,
-  isPostFilter,
-  isPreBind,
-  isPreEnqueue,
-  isPreFilter,
-  isPreScore,
-  isQueueSort,
-  isReserve,
-  isScore,
-  type Plugin,
-} from './framework';
+import { EXTENSION_POINT_GUARDS, type ExtensionPoint, type Handle, type Plugin } from './framework';
 import { createDefaultPreemption, type DefaultPreemptionArgs, type PreemptionContext } from './plugins/default-preemption';
 import { DefaultBinder } from './plugins/default-binder';
 import { createImageLocality } from './plugins/image-locality';
@@ -56,36 +42,9 @@ export const REGISTRY: Readonly<Record<string, PluginFactory>> = {
   DefaultBinder: () => DefaultBinder,
 };
 
-export type ExtensionPoint =
-  | 'preEnqueue'
-  | 'queueSort'
-  | 'preFilter'
-  | 'filter'
-  | 'postFilter'
-  | 'preScore'
-  | 'score'
-  | 'reserve'
-  | 'permit'
-  | 'preBind'
-  | 'bind'
-  | 'postBind';
-
-export const EXTENSION_POINTS: readonly ExtensionPoint[] = ['preEnqueue', 'queueSort', 'preFilter', 'filter', 'postFilter', 'preScore', 'score', 'reserve', 'permit', 'preBind', 'bind', 'postBind'];
+export type { ExtensionPoint };
 
 /** The extension points a plugin implements, from the methods it has. */
 export function extensionPointsOf(p: Plugin): ExtensionPoint[] {
-  const checks: [ExtensionPoint, (p: Plugin) => boolean][] = [
-    ['preEnqueue', isPreEnqueue],
-    ['queueSort', isQueueSort],
-    ['preFilter', isPreFilter],
-    ['filter', isFilter],
-    ['postFilter', isPostFilter],
-    ['preScore', isPreScore],
-    ['score', isScore],
-    ['reserve', isReserve],
-    ['permit', isPermit],
-    ['preBind', isPreBind],
-    ['bind', isBind],
-  ];
-  return checks.filter(([, is]) => is(p)).map(([e]) => e);
+  return (Object.keys(EXTENSION_POINT_GUARDS) as ExtensionPoint[]).filter((e) => EXTENSION_POINT_GUARDS[e](p));
 }

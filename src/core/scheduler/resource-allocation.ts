@@ -107,40 +107,35 @@ function brokenLinear(shape: readonly UtilizationShapePoint[]): (p: number) => n
   };
 }
 
-/** A node's score under a scoring strategy, as NodeResourcesFit computes it. */
+/**
+ * A node's score under a scoring strategy, as NodeResourcesFit computes it: the weighted mean of
+ * the per-resource scores. RequestedToCapacityRatio leaves resources scoring 0 out of the mean and
+ * rounds; the others truncate.
+ */
 export function resourceScorer(strategy: ScoringStrategy, useRequested: boolean): (pod: PodInfo, node: NodeInfo) => number {
   const readers = strategy.resources.map((r) => readerFor(r.name));
   const weights = strategy.resources.map((r) => r.weight);
   const n = readers.length;
-  if (strategy.type === 'RequestedToCapacityRatio') {
-    const f = brokenLinear(strategy.requestedToCapacityRatio?.shape ?? []);
-    return (pod, node) => {
-      let total = 0;
-      let weightSum = 0;
-      for (let i = 0; i < n; i++) {
-        const alloc = allocatableOf(readers[i]!, pod, node);
-        if (alloc === 0) continue;
-        const requested = requestedOf(readers[i]!, pod, node, useRequested);
-        const s = requested > alloc ? f(MAX_UTILIZATION) : f(Math.trunc((requested * MAX_UTILIZATION) / alloc));
-        if (s > 0) {
-          total += s * weights[i]!;
-          weightSum += weights[i]!;
-        }
-      }
-      return weightSum === 0 ? 0 : Math.round(total / weightSum);
-    };
-  }
-  const perResource = strategy.type === 'MostAllocated' ? mostRequested : leastRequested;
+  const ratio = strategy.type === 'RequestedToCapacityRatio';
+  const shape = brokenLinear(strategy.requestedToCapacityRatio?.shape ?? []);
+  const perResource = ratio
+    ? (requested: number, alloc: number) => (requested > alloc ? shape(MAX_UTILIZATION) : shape(Math.trunc((requested * MAX_UTILIZATION) / alloc)))
+    : strategy.type === 'MostAllocated'
+      ? mostRequested
+      : leastRequested;
+  const finish = ratio ? Math.round : Math.trunc;
   return (pod, node) => {
     let total = 0;
     let weightSum = 0;
     for (let i = 0; i < n; i++) {
       const alloc = allocatableOf(readers[i]!, pod, node);
       if (alloc === 0) continue;
-      total += perResource(requestedOf(readers[i]!, pod, node, useRequested), alloc) * weights[i]!;
+      const s = perResource(requestedOf(readers[i]!, pod, node, useRequested), alloc);
+      if (ratio && s <= 0) continue;
+      total += s * weights[i]!;
       weightSum += weights[i]!;
     }
-    return weightSum === 0 ? 0 : Math.trunc(total / weightSum);
+    return weightSum === 0 ? 0 : finish(total / weightSum);
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type ReservePlugin,
   type ScorePlugin,
   type BindPlugin,
+  type PostBindPlugin,
   type Status,
   SUCCESS,
 } from './framework';
@@ -38,6 +39,7 @@ export interface ProfilePlugins {
   readonly permit: readonly PermitPlugin[];
   readonly preBind: readonly PreBindPlugin[];
   readonly bind: readonly BindPlugin[];
+  readonly postBind: readonly PostBindPlugin[];
 }
 
 /** Nominated pods by node, for filters that must leave room for them (the PodNominator). */
@@ -102,18 +104,19 @@ export class FrameworkRuntime {
   }
 
   runPreFilterAddPod(state: CycleState, pod: PodInfo, added: PodInfo, node: NodeInfo): Status {
-    for (const p of this.plugins.preFilter) {
-      if (!p.addPod || state.skipFilter.has(p.name)) continue;
-      const s = p.addPod(state, pod, added, node);
-      if (s.code !== 'Success') return s;
-    }
-    return SUCCESS;
+    return this.runPreFilterExtension('addPod', state, pod, added, node);
   }
 
   runPreFilterRemovePod(state: CycleState, pod: PodInfo, removed: PodInfo, node: NodeInfo): Status {
+    return this.runPreFilterExtension('removePod', state, pod, removed, node);
+  }
+
+  /** RunPreFilterExtensionAddPod / RemovePod: keep PreFilter state right in a what-if run. */
+  private runPreFilterExtension(which: 'addPod' | 'removePod', state: CycleState, pod: PodInfo, other: PodInfo, node: NodeInfo): Status {
     for (const p of this.plugins.preFilter) {
-      if (!p.removePod || state.skipFilter.has(p.name)) continue;
-      const s = p.removePod(state, pod, removed, node);
+      const extension = p[which];
+      if (!extension || state.skipFilter.has(p.name)) continue;
+      const s = extension.call(p, state, pod, other, node);
       if (s.code !== 'Success') return s;
     }
     return SUCCESS;

@@ -333,6 +333,7 @@ export class Scheduler implements Nominator {
       record.outcome = 'Scheduled';
       record.node = node;
       this.queue.done(q);
+      for (const p of fw.plugins.postBind) p.postBind(state, pod, node);
       return;
     }
     failWith('DefaultBinder', errorStatus('no bind plugin bound the pod'));

@@ -2,6 +2,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { Labels } from '../../api/labels';
 import type { Stored } from '../../api/types';
 import {
+  countingExtensions,
   type FilterPlugin,
   type Handle,
   MAX_NODE_SCORE,
@@ -139,16 +140,7 @@ export function createInterPodAffinity(args: InterPodAffinityArgs = {}, handle: 
       state.write(FILTER_KEY, s);
       return SUCCESS;
     },
-    addPod(state, pod, added, node) {
-      const s = state.read(FILTER_KEY);
-      if (s) update(s, pod, added, node, 1);
-      return SUCCESS;
-    },
-    removePod(state, pod, removed, node) {
-      const s = state.read(FILTER_KEY);
-      if (s) update(s, pod, removed, node, -1);
-      return SUCCESS;
-    },
+    ...countingExtensions(FILTER_KEY, update),
     filter(state, pod, node) {
       const s = state.read(FILTER_KEY);
       if (!s) return SUCCESS;

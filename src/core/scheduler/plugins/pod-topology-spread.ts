@@ -4,6 +4,7 @@ import { matchesAll, selectorRequirements, type Requirement } from '../../api/la
 import { firstUntolerated } from '../../api/taints';
 import type { Stored } from '../../api/types';
 import {
+  countingExtensions,
   type CycleState,
   type FilterPlugin,
   type Handle,
@@ -212,16 +213,7 @@ export function createPodTopologySpread(args: PodTopologySpreadArgs = {}, handle
       state.write(FILTER_KEY, s);
       return SUCCESS;
     },
-    addPod(state, pod, added, node) {
-      const s = state.read(FILTER_KEY);
-      if (s) addToCounts(s, pod, added, node, 1);
-      return SUCCESS;
-    },
-    removePod(state, pod, removed, node) {
-      const s = state.read(FILTER_KEY);
-      if (s) addToCounts(s, pod, removed, node, -1);
-      return SUCCESS;
-    },
+    ...countingExtensions(FILTER_KEY, addToCounts),
     filter(state, pod, node) {
       const s = state.read(FILTER_KEY);
       if (!s) return SUCCESS;
