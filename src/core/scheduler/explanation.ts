@@ -100,6 +100,11 @@ export class AttemptRecord {
     readonly profile: string,
   ) {}
 
+  /** How many per-node entries the record holds: its share of the retention budget. */
+  get size(): number {
+    return this.rejectedNames.length + this.scoredNodes.length * (1 + this.raw.length + this.normalized.filter((a, i) => a !== this.raw[i]).length);
+  }
+
   toExplanation(): SchedulingExplanation {
     const scored: NodeScore[] = this.scoredNodes.map(({ name: node }, i) => ({
       node,
@@ -140,5 +145,7 @@ export class AttemptRecord {
   }
 }
 
-/** Explanations kept for the most recently attempted pods (one per pod: its last attempt). */
+/** Explanations kept for the most recently attempted pods (one per pod: its last attempt)… */
 export const EXPLANATIONS_KEPT = 1000;
+/** …within a budget of recorded scores and rejections, so that big clusters do not hold hundreds of MB. */
+export const EXPLANATION_ENTRIES_KEPT = 1_000_000;

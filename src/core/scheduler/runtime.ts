@@ -45,6 +45,8 @@ export interface ProfilePlugins {
 /** Nominated pods by node, for filters that must leave room for them (the PodNominator). */
 export interface Nominator {
   nominatedPodsForNode(nodeName: string): readonly PodInfo[];
+  /** Whether any pod is nominated anywhere: when none is, filters run once per node. */
+  readonly hasNominatedPods: boolean;
 }
 
 /**
@@ -83,6 +85,7 @@ export class FrameworkRuntime {
    * promised is kept), then without them (affinity to them must not count) — and both must pass.
    */
   runFiltersWithNominatedPods(state: CycleState, pod: PodInfo, node: NodeInfo): NodeStatus | undefined {
+    if (!this.nominator.hasNominatedPods) return this.runFilters(state, pod, node);
     const nominated = this.nominator.nominatedPodsForNode(node.name);
     if (nominated.length === 0) return this.runFilters(state, pod, node);
     let withNominated: NodeInfo | undefined;

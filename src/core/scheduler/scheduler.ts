@@ -10,7 +10,7 @@ import { type ClusterEvent, nodeUpdateEvents } from './cluster-events';
 import { DEFAULT_SCHEDULER_NAME } from './config/defaults';
 import { type ResolvedConfig, resolveConfig } from './config/resolve';
 import type { KubeSchedulerConfiguration } from './config/types';
-import { AttemptRecord, EXPLANATIONS_KEPT, type SchedulingExplanation } from './explanation';
+import { AttemptRecord, EXPLANATION_ENTRIES_KEPT, EXPLANATIONS_KEPT, type SchedulingExplanation } from './explanation';
 import { fitErrorMessage } from './fit-error';
 import {
   type ApiWriter,
@@ -57,6 +57,9 @@ export class Scheduler implements Nominator {
   private readonly nominated = new Map<string, PodInfo[]>();
   private readonly nominatedNodeOf = new Map<string, string>();
   private readonly explanations = new Map<string, AttemptRecord>();
+  private readonly pendingSize: AttemptRecord[] = [];
+  private explanationEntries = 0;
+  private readonly accounted = new WeakMap<AttemptRecord, number>();
   private cycleTimer: Timer | undefined;
   private leftoverTimer: Timer | undefined;
   private configVersion = '';
@@ -106,6 +109,10 @@ export class Scheduler implements Nominator {
   }
 
   private currentConfig!: ResolvedConfig;
+
+  get hasNominatedPods(): boolean {
+    return this.nominated.size > 0;
+  }
 
   nominatedPodsForNode(nodeName: string): readonly PodInfo[] {
     return this.nominated.size === 0 ? EMPTY : (this.nominated.get(nodeName) ?? EMPTY);
@@ -170,7 +177,7 @@ export class Scheduler implements Nominator {
     if (type === 'DELETED') {
       this.queue.delete(key);
       this.setNomination(pod, undefined);
-      this.explanations.delete(uid);
+      this.forget(uid);
       if (this.cache.removePod(uid)) this.onEvent('AssignedPod/Delete');
       return;
     }
@@ -241,6 +248,7 @@ export class Scheduler implements Nominator {
     this.cycleTimer = this.ctx.clock.at(at, 'scheduler-cycle', () => {
       this.cycleTimer = undefined;
       this.scheduleOne();
+      this.trimExplanations();
       this.kick();
     });
   }
@@ -393,10 +401,32 @@ export class Scheduler implements Nominator {
     this.kick();
   }
 
+  /** Keep a pod's latest attempt, dropping the oldest ones beyond the count and size budgets. */
   private remember(uid: string, record: AttemptRecord): void {
-    this.explanations.delete(uid);
+    this.forget(uid);
     this.explanations.set(uid, record);
-    if (this.explanations.size > EXPLANATIONS_KEPT) this.explanations.delete(this.explanations.keys().next().value!);
+    this.pendingSize.push(record);
+  }
+
+  private forget(uid: string): void {
+    const old = this.explanations.get(uid);
+    if (!old) return;
+    this.explanationEntries -= this.accounted.get(old) ?? 0;
+    this.explanations.delete(uid);
+  }
+
+  /** Sizes are known once an attempt is over: account for them, then trim. */
+  private trimExplanations(): void {
+    for (const r of this.pendingSize) {
+      if (this.explanations.get(r.pod.uid) !== r) continue;
+      this.accounted.set(r, r.size);
+      this.explanationEntries += r.size;
+    }
+    this.pendingSize.length = 0;
+    for (const [uid] of this.explanations) {
+      if (this.explanations.size <= EXPLANATIONS_KEPT && this.explanationEntries <= EXPLANATION_ENTRIES_KEPT) break;
+      this.forget(uid);
+    }
   }
 
   private preemptionContext(): PluginContext['preemption'] {

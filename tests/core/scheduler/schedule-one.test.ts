@@ -71,3 +71,14 @@ describe('Scheduling gates', () => {
     expect(w.events('FailedScheduling')).toEqual([]);
   });
 });
+
+describe('Explanation retention', () => {
+  it('Keeps the latest attempt of the most recent pods and forgets a pod that is deleted.', () => {
+    const w = world([{ name: 'w', count: 2, machine: 'cpu-small' }]);
+    w.create(podManifest('a', { cpu: '100m' }));
+    w.run(1);
+    expect(w.explain('a')?.outcome).toBe('Scheduled');
+    w.store.delete('Pod', 'a', 'default', { gracePeriodSeconds: 0 });
+    expect(w.explain('a')).toBeUndefined();
+  });
+});
