@@ -112,10 +112,6 @@ export class SchedulerCache implements Snapshot {
     return removed;
   }
 
-  hasPod(uid: string): boolean {
-    return this.podNode.has(uid);
-  }
-
   private takeOrphan(nodeName: string, uid: string): PodInfo | undefined {
     const m = this.orphans.get(nodeName);
     const pi = m?.get(uid);

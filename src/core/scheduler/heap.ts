@@ -46,10 +46,6 @@ export class Heap<T extends HeapItem> {
     this.down(item.heapIndex);
   }
 
-  values(): readonly T[] {
-    return this.items;
-  }
-
   private removeAt(i: number): void {
     const items = this.items;
     const removed = items[i]!;

@@ -87,10 +87,6 @@ export class SchedulingQueue {
     return this.active.size;
   }
 
-  get backoffCount(): number {
-    return this.backoff.size;
-  }
-
   get unschedulableCount(): number {
     return this.unschedulable.size;
   }
@@ -190,11 +186,6 @@ export class SchedulingQueue {
   /** When the next pod's back-off ends, if any wait. */
   nextBackoffExpiry(): number | undefined {
     return this.backoff.peek()?.backoffExpiry;
-  }
-
-  /** The nominated node of each queued pod that has one, for the nominator. */
-  pods(): IterableIterator<QueuedPodInfo> {
-    return this.byKey.values();
   }
 
   private enqueue(q: QueuedPodInfo, now: number): void {

@@ -1,7 +1,6 @@
 import {
   type CycleState,
   type FilterPlugin,
-  isRejected,
   type NodeStatus,
   type PermitPlugin,
   type PostFilterPlugin,
@@ -123,10 +122,5 @@ export class FrameworkRuntime {
       if (s.code !== 'Success') return s;
     }
     return SUCCESS;
-  }
-
-  /** Whether a status rejects the pod (as opposed to an internal error). */
-  static rejected(s: NodeStatus | undefined): boolean {
-    return s !== undefined && isRejected(s.status);
   }
 }

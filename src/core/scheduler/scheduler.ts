@@ -8,7 +8,7 @@ import { ApiError } from '../store/api-error';
 import { SchedulerCache } from './cache';
 import { type ClusterEvent, nodeUpdateEvents } from './cluster-events';
 import { DEFAULT_SCHEDULER_NAME } from './config/defaults';
-import { type ResolvedConfig, resolveConfig } from './config/resolve';
+import { resolveConfig } from './config/resolve';
 import type { KubeSchedulerConfiguration } from './config/types';
 import { AttemptRecord, EXPLANATION_ENTRIES_KEPT, EXPLANATIONS_KEPT, type SchedulingExplanation } from './explanation';
 import { fitErrorMessage } from './fit-error';
@@ -103,13 +103,6 @@ export class Scheduler implements Nominator {
     return pod ? this.explanations.get(pod.metadata.uid)?.toExplanation() : undefined;
   }
 
-  /** The configuration the scheduler runs. */
-  get config(): ResolvedConfig {
-    return this.currentConfig;
-  }
-
-  private currentConfig!: ResolvedConfig;
-
   get hasNominatedPods(): boolean {
     return this.nominated.size > 0;
   }
@@ -130,7 +123,6 @@ export class Scheduler implements Nominator {
     this.configVersion = version;
     // The API server validated the document; resolving it again cannot fail.
     const { config } = resolveConfig(latest);
-    this.currentConfig = config;
     this.algorithm.percentageOfNodesToScore = config.percentageOfNodesToScore;
     this.queue.initialBackoffMs = config.podInitialBackoffMs;
     this.queue.maxBackoffMs = config.podMaxBackoffMs;
@@ -329,7 +321,7 @@ export class Scheduler implements Nominator {
       if (s.code === 'Wait') return failWith(p.name, errorStatus('waiting permits are not simulated'));
       if (s.code !== 'Success') return failWith(p.name, s);
     }
-    const api = this.apiWriter(fw.profileName);
+    const api = this.apiWriterFor(fw.profileName);
     for (const p of fw.plugins.preBind) {
       const s = p.preBind(state, pod, node, api);
       if (s.code !== 'Success' && s.code !== 'Skip') return failWith(p.name, s);
@@ -345,6 +337,14 @@ export class Scheduler implements Nominator {
       return;
     }
     failWith('DefaultBinder', errorStatus('no bind plugin bound the pod'));
+  }
+
+  private readonly writers = new Map<string, ApiWriter>();
+
+  private apiWriterFor(schedulerName: string): ApiWriter {
+    let w = this.writers.get(schedulerName);
+    if (!w) this.writers.set(schedulerName, (w = this.apiWriter(schedulerName)));
+    return w;
   }
 
   private apiWriter(schedulerName: string): ApiWriter {
