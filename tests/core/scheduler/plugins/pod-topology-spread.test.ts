@@ -58,6 +58,25 @@ describe('PodTopologySpread filter', () => {
     expect(verdict(out.a1!)).toBe("Unschedulable: node(s) didn't match pod topology spread constraints");
   });
 
+  it('With nodeAffinityPolicy Honor, domains the pod cannot reach do not hold the minimum down.', () => {
+    // Zones a and b run one web pod each; zone c runs none, but the pod's node selector keeps it out of zone c.
+    const nodes = [nodeWithLabels('a1', { [ZONE]: 'a', tier: 'web' }), nodeWithLabels('b1', { [ZONE]: 'b', tier: 'web' }), nodeWithLabels('c1', { [ZONE]: 'c' })];
+    const cl = cluster(nodes, [web('w1', 'a1'), web('w2', 'b1')]);
+    const placed = (policy: 'Honor' | 'Ignore') =>
+      filterAll(createPodTopologySpread({}, cl.handle), pod('new', { labels: { app: 'web' }, nodeSelector: { tier: 'web' }, topologySpreadConstraints: [spread(1, 'DoNotSchedule', { nodeAffinityPolicy: policy })] }), cl);
+    expect(verdict(placed('Honor').a1!)).toBe('fits');
+    expect(verdict(placed('Ignore').a1!)).toBe("Unschedulable: node(s) didn't match pod topology spread constraints");
+  });
+
+  it('With nodeTaintsPolicy Honor, a tainted empty zone does not count as the minimum.', () => {
+    const nodes = [zoned('a1', 'a'), zoned('b1', 'b'), { ...zoned('c1', 'c'), spec: { taints: [{ key: 'maintenance', effect: 'NoSchedule' }] } }];
+    const cl = cluster(nodes, [web('w1', 'a1'), web('w2', 'b1')]);
+    const honor = filterAll(createPodTopologySpread({}, cl.handle), pod('new', { labels: { app: 'web' }, topologySpreadConstraints: [spread(1, 'DoNotSchedule', { nodeTaintsPolicy: 'Honor' })] }), cl);
+    expect(verdict(honor.a1!)).toBe('fits');
+    const ignore = filterAll(createPodTopologySpread({}, cl.handle), pod('new', { labels: { app: 'web' }, topologySpreadConstraints: [spread(1)] }), cl);
+    expect(verdict(ignore.a1!)).toBe("Unschedulable: node(s) didn't match pod topology spread constraints");
+  });
+
   it('A pod without DoNotSchedule constraints skips the filter.', () => {
     const cl = threeZones();
     expect(createPodTopologySpread({}, cl.handle).preFilter(new CycleState(), new PodInfo(pod('p'))).code).toBe('Skip');
