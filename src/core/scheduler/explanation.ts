@@ -100,9 +100,44 @@ export class AttemptRecord {
     readonly profile: string,
   ) {}
 
+  /** Scores packed once the attempt is over: raw per plugin, then normalised per plugin, then totals. */
+  private packed: Float64Array | undefined;
+
   /** How many per-node entries the record holds: its share of the retention budget. */
   get size(): number {
-    return this.rejectedNames.length + this.scoredNodes.length * (1 + this.raw.length + this.normalized.filter((a, i) => a !== this.raw[i]).length);
+    return this.rejectedNames.length + this.scoredNodes.length * (1 + 2 * this.scorePlugins.length);
+  }
+
+  /**
+   * Move the scores into one typed array for keeping: its buffer lives outside the JavaScript
+   * heap, so retained explanations cost the garbage collector nothing to move.
+   */
+  compact(): void {
+    const n = this.scoredNodes.length;
+    const k = this.scorePlugins.length;
+    if (this.packed || n === 0) return;
+    const buf = new Float64Array(n * (2 * k + 1));
+    for (let j = 0; j < k; j++) {
+      buf.set(this.raw[j]!, j * n);
+      buf.set(this.normalized[j]!, (k + j) * n);
+    }
+    buf.set(this.totals, 2 * k * n);
+    this.packed = buf;
+    this.raw = [];
+    this.normalized = [];
+    this.totals = [];
+  }
+
+  private rawAt(plugin: number, node: number): number {
+    return this.packed ? this.packed[plugin * this.scoredNodes.length + node]! : this.raw[plugin]![node]!;
+  }
+
+  private normalizedAt(plugin: number, node: number): number {
+    return this.packed ? this.packed[(this.scorePlugins.length + plugin) * this.scoredNodes.length + node]! : this.normalized[plugin]![node]!;
+  }
+
+  private totalAt(node: number): number {
+    return this.packed ? this.packed[2 * this.scorePlugins.length * this.scoredNodes.length + node]! : this.totals[node]!;
   }
 
   toExplanation(): SchedulingExplanation {
@@ -111,11 +146,11 @@ export class AttemptRecord {
       scores: this.scorePlugins.map((p, j) => ({
         plugin: p.name,
         weight: p.weight,
-        raw: this.raw[j]![i]!,
-        normalized: this.normalized[j]![i]!,
-        weighted: this.normalized[j]![i]! * p.weight,
+        raw: this.rawAt(j, i),
+        normalized: this.normalizedAt(j, i),
+        weighted: this.normalizedAt(j, i) * p.weight,
       })),
-      total: this.totals[i]!,
+      total: this.totalAt(i),
     }));
     // Best first; the chosen node leads its ties.
     scored.sort((a, b) => b.total - a.total || (a.node === this.node ? -1 : b.node === this.node ? 1 : 0));

@@ -419,6 +419,7 @@ export class Scheduler implements Nominator {
   private trimExplanations(): void {
     for (const r of this.pendingSize) {
       if (this.explanations.get(r.pod.uid) !== r) continue;
+      r.compact();
       this.accounted.set(r, r.size);
       this.explanationEntries += r.size;
     }
