@@ -1,6 +1,7 @@
 import { bundleSizes } from './bundle.bench';
 import { engineThroughput } from './engine.bench';
 import { printResults, type BenchResult } from './report';
+import { schedulerThroughput } from './scheduler.bench';
 import { podStartup } from './simulation.bench';
 
 /**
@@ -10,6 +11,7 @@ import { podStartup } from './simulation.bench';
 const suites: Record<string, () => BenchResult[]> = {
   engine: engineThroughput,
   simulation: podStartup,
+  scheduler: schedulerThroughput,
   bundle: bundleSizes,
 };
 
