@@ -4,6 +4,8 @@ import { namespaceStrategy } from './kinds/namespace';
 import { nodeStrategy } from './kinds/node';
 import { podDisruptionBudgetStrategy } from './kinds/pod-disruption-budget';
 import { podStrategy } from './kinds/pod';
+import { priorityClassStrategy } from './kinds/priority-class';
+import { kubeSchedulerConfigurationStrategy } from '../scheduler/config/kind';
 import type { KindStrategy } from './kinds/strategy';
 import { ResourceTypes } from './resource-types';
 import type { KindSchema } from './schema/json-schema';
@@ -17,6 +19,8 @@ const STRATEGIES: readonly KindStrategy<never>[] = [
   namespaceStrategy,
   eventStrategy,
   podDisruptionBudgetStrategy,
+  priorityClassStrategy,
+  kubeSchedulerConfigurationStrategy,
   leaseStrategy,
 ];
 

@@ -2,7 +2,7 @@ import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
 import { amountOf, podRequests, qosClass } from '../api/pod-resources';
 import { isTolerated } from '../api/taints';
 import type { Stored } from '../api/types';
-import { matchesTerm } from '../scheduler/plugins/node-affinity';
+import { termMatches } from '../scheduler/plugins/node-affinity';
 
 /**
  * Pod admission on the node (pkg/kubelet/lifecycle): before a bound pod runs, the kubelet checks
@@ -67,7 +67,7 @@ export const predicateAdmitHandler: PodAdmitHandler = {
     const labels = node.metadata.labels ?? {};
     const selectorOk = Object.entries(pod.spec?.nodeSelector ?? {}).every(([k, v]) => labels[k] === v);
     const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
-    if (!selectorOk || (required && !required.nodeSelectorTerms.some((t) => matchesTerm(t, node)))) {
+    if (!selectorOk || (required && !required.nodeSelectorTerms.some((t) => termMatches(t, node)))) {
       return { admit: false, reason: 'NodeAffinity', message: "Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector" };
     }
     // The kubelet only cares about NoExecute taints.
