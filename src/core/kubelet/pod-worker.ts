@@ -173,6 +173,13 @@ export class PodWorker {
       return;
     }
     if (!this.alive()) return;
+    // Another component set a terminal phase (the API server is the source of truth): syncPod
+    // treats the pod as terminal and the pod worker stops its containers with the pod's grace
+    // period; the phase is never taken back (generateAPIPodStatus, see status-build.ts).
+    if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
+      this.terminate(this.graceMs());
+      return;
+    }
     // A container's image is the one field of a pod's containers that can change: the container
     // is killed and started again from the new image ("definition changed").
     const specs = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];

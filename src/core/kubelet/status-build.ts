@@ -84,6 +84,9 @@ export function buildPodStatus(v: PodView, previous: PodStatus | undefined): Pod
   const st = draft.status as Writable<PodStatus>;
   const now = rfc3339(v.nowMs);
   st.phase = podPhase(v);
+  // "pods are not allowed to transition out of terminal phases" (kubelet_pods.go,
+  // generateAPIPodStatus): when the API server already shows Succeeded or Failed, that phase stays.
+  if (previous?.phase === 'Succeeded' || previous?.phase === 'Failed') st.phase = previous.phase;
   st.hostIP = v.hostIP;
   st.hostIPs = [{ ip: v.hostIP }];
   if (v.podIP) {

@@ -1,7 +1,10 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { Simulation } from '../../../src/core';
-import { events, oneNode, podYaml, stateOf } from './helpers';
+import { applyManifests } from '../../../src/core/apply/apply';
+import { rfc3339 } from '../../../src/core/engine/time';
+import { World } from '../../../src/core/world';
+import { events, ONE_NODE, oneNode, podYaml, stateOf } from './helpers';
 
 /** Delete a running pod and report when it is gone and how its container ended. */
 function deleteAndWatch(sim: Simulation, name: string, gracePeriodSeconds?: number): { goneAfterMs: number; lastState: string } {
@@ -52,5 +55,26 @@ describe('graceful termination', () => {
     const r = deleteAndWatch(sim, 'trapper');
     expect(r.goneAfterMs).toBeLessThanOrEqual(1100);
     expect(r.lastState).toBe('terminated:Completed/0');
+  });
+
+  it('keeps a phase another component made terminal and stops the containers with the grace period', () => {
+    // kubelet_pods.go: "pods are not allowed to transition out of terminal phases".
+    const world = new World(1, ONE_NODE);
+    const store = world.ctx.store;
+    applyManifests(store, podYaml('marked', SLEEPER));
+    world.ctx.clock.runUntil(10_000);
+    const before = store.get<Pod>('Pod', 'marked', 'default')!;
+    expect(before.status?.phase).toBe('Running');
+    store.patchStatus<Pod>('Pod', 'marked', 'default', (p) => {
+      p.status!.phase = 'Failed';
+    });
+    const phases: string[] = [];
+    const stop = store.watch('Pod', (e) => phases.push(`${(e.object as Pod).status?.phase} ${stateOf((e.object as Pod).status?.containerStatuses?.[0])}`));
+    world.ctx.clock.runUntil(10_000 + 31_000);
+    stop();
+    // Killing at once with SIGTERM, which sleep as PID 1 ignores; SIGKILL when the 30 s grace period ends.
+    expect(phases).toEqual(['Failed running', 'Failed terminated:Error/137']);
+    const after = store.get<Pod>('Pod', 'marked', 'default')!;
+    expect(after.status?.containerStatuses?.[0]?.state?.terminated?.finishedAt).toBe(rfc3339(40_000));
   });
 });
