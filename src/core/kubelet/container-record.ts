@@ -56,6 +56,19 @@ export class ContainerRecord {
   /** The exit the CrashLoopBackOff event was recorded for, so that it is recorded once per back-off. */
   backoffNotedFor: number | undefined;
 
+  /**
+   * A container being stopped loses its liveness and startup probes at once but keeps its
+   * readiness probe, and so its Ready state, until it exits (prober manager
+   * StopLivenessAndStartup, kubernetes#110191): a terminating pod keeps serving.
+   */
+  stopLivenessAndStartup(): void {
+    this.probers = this.probers.filter((p) => {
+      if (p.kind === 'Readiness') return true;
+      p.stop();
+      return false;
+    });
+  }
+
   constructor(
     /** The container's spec; its image can change while the pod runs. */
     public spec: Container,

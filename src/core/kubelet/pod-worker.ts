@@ -621,11 +621,7 @@ export class PodWorker {
   private terminate(graceMs: number): void {
     this.terminating = true;
     this.syncTimer?.cancel();
-    for (const r of this.records) {
-      for (const p of r.probers) p.stop();
-      r.probers = [];
-      r.ready = false;
-    }
+    for (const r of this.records) r.stopLivenessAndStartup();
     if (!this.gone) this.publish();
     const deadline = this.now() + graceMs;
     const main = this.records.filter((r) => r.kind === 'regular' && r.proc);
@@ -675,7 +671,7 @@ export class PodWorker {
     if (done) this.stopWaiters.set(r, done);
     if (r.stopping) return;
     r.stopping = true;
-    for (const p of r.probers) p.stop();
+    r.stopLivenessAndStartup();
     if (!this.gone) this.containerEvent(r)('Normal', 'Killing', message);
     const signal = () => {
       if (proc.exited) return;

@@ -77,4 +77,23 @@ describe('graceful termination', () => {
     const after = store.get<Pod>('Pod', 'marked', 'default')!;
     expect(after.status?.containerStatuses?.[0]?.state?.terminated?.finishedAt).toBe(rfc3339(40_000));
   });
+
+  it('keeps a terminating pod Ready, and probing its readiness, until its container exits', () => {
+    // The endpoints tutorial "Explore Termination Behavior for Pods And Their Endpoints": while a
+    // preStop hook runs, the endpoint is serving and terminating, so the pod's Ready stays True.
+    const sim = oneNode();
+    const probe = '    readinessProbe:\n      httpGet: { path: /, port: 80 }\n      periodSeconds: 2\n';
+    sim.apply(podYaml('draining', `${NGINX}${probe}    lifecycle:\n      preStop:\n        sleep: { seconds: 20 }\n`));
+    sim.advance(10);
+    const ready = () => (sim.get('pod', 'draining') as Pod | undefined)?.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+    expect(ready()).toBe('True');
+    sim.delete('pod', 'draining');
+    sim.advance(5);
+    expect(ready()).toBe('True');
+    // The readiness probe still runs: making it fail takes the pod out of service before it stops.
+    expect(sim.kubectl('annotate pod draining kubelab.dev/fail-readiness=true').stdout).toBe('pod/draining annotated');
+    sim.advance(7);
+    expect(ready()).toBe('False');
+    expect(events(sim, 'draining').slice(-2)).toEqual(['Normal Killing: Stopping container nginx', 'Warning Unhealthy: Readiness probe failed: HTTP probe failed with statuscode: 503']);
+  });
 });
