@@ -437,6 +437,7 @@ export class PodWorker {
     r.restartRequested = false;
     const log = this.host.logs.start(this.uid, r.name);
     const overrides = readOverrides(this.pod.metadata.annotations, r.name);
+    const live = liveOverridesReader(r.name);
     const limits = r.spec.resources?.limits ?? {};
     const proc = new RunningProcess(
       clock,
@@ -447,7 +448,7 @@ export class PodWorker {
         ...(limits.memory !== undefined ? { memoryBytes: amountOf('memory', limits.memory) } : {}),
         ...(limits.cpu !== undefined ? { cpuMillis: amountOf('cpu', limits.cpu) } : {}),
       },
-      overrides.memoryGrowthBytesPerSec ?? 0,
+      { memoryGrowthPerSec: overrides.memoryGrowthBytesPerSec ?? 0, cpuMillis: () => live(this.pod.metadata.annotations).cpuMillis },
       (code, reason) => this.onExit(r, proc, code, reason),
     );
     r.proc = proc;

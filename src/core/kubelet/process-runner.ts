@@ -16,6 +16,14 @@ export interface RunnerLimits {
   readonly memoryBytes?: number;
 }
 
+/** What the pod's annotations change about a running process (docs/workloads.md). */
+export interface RunnerOverrides {
+  /** kubelab.dev/memory-growth: bytes per second added on top of what the program uses. */
+  readonly memoryGrowthPerSec: number;
+  /** kubelab.dev/cpu-usage, read live: the CPU used instead of the program's demand. */
+  readonly cpuMillis: () => number | undefined;
+}
+
 /** SIGKILL: 128 + 9. */
 export const EXIT_KILLED = 137;
 
@@ -47,8 +55,7 @@ export class RunningProcess {
     readonly fs: FileSystem,
     readonly log: ContainerLog,
     private readonly limits: RunnerLimits,
-    /** kubelab.dev/memory-growth: bytes per second added on top of what the program uses. */
-    private readonly extraGrowthPerSec: number,
+    private readonly overrides: RunnerOverrides,
     private readonly onExit: (code: number, reason: ExitReason) => void,
   ) {
     this.startMs = clock.now();
@@ -97,14 +104,17 @@ export class RunningProcess {
 
   usage(nowMs = this.clock.now()): ResourceUse {
     if (this.exited) return { cpuMillis: 0, memoryBytes: 0, gpuUtilisation: 0 };
-    const cpu = this.limits.cpuMillis !== undefined ? Math.min(this.cpuMillis, this.limits.cpuMillis) : this.cpuMillis;
+    const demand = this.overrides.cpuMillis() ?? this.cpuMillis;
+    // CFS quota: a container never gets more CPU than its limit.
+    const cpu = this.limits.cpuMillis !== undefined ? Math.min(demand, this.limits.cpuMillis) : demand;
     return { cpuMillis: cpu, memoryBytes: Math.round(this.memoryAt(nowMs)), gpuUtilisation: this.gpu };
   }
 
-  /** A sample with a little noise, as cAdvisor readings have. */
+  /** A sample with a little noise, as cAdvisor readings have; a CPU use set by annotation is exact. */
   sample(nowMs: number): ResourceUse {
     const u = this.usage(nowMs);
-    return { ...u, cpuMillis: u.cpuMillis > 0 ? Math.max(0, Math.round(this.rng.jitter(u.cpuMillis, 0.1))) : 0 };
+    if (u.cpuMillis <= 0 || this.overrides.cpuMillis() !== undefined) return u;
+    return { ...u, cpuMillis: Math.max(0, Math.round(this.rng.jitter(u.cpuMillis, 0.1))) };
   }
 
   /** An HTTP request to a port of this container, as a probe or a client inside the pod makes it. */
@@ -187,7 +197,7 @@ export class RunningProcess {
   }
 
   private memoryAt(t: number): number {
-    return this.baseMemoryAt(t) + (this.extraGrowthPerSec / 1000) * (t - this.startMs);
+    return this.baseMemoryAt(t) + (this.overrides.memoryGrowthPerSec / 1000) * (t - this.startMs);
   }
 
   /** Schedule the OOM kill at the instant memory reaches the limit, if it ever does. */
@@ -205,7 +215,7 @@ export class RunningProcess {
   /** The first time ≥ now at which memory exceeds `limit`. */
   private crossing(limit: number, now: number): number | undefined {
     if (this.memoryAt(now) > limit) return now;
-    const g = this.extraGrowthPerSec / 1000;
+    const g = this.overrides.memoryGrowthPerSec / 1000;
     const { t0, m0, slope, cap } = this.mem;
     const tCap = slope > 0 ? t0 + (cap - m0) / slope : now;
     // While ramping: m0 + slope (t - t0) + g (t - start) = limit.

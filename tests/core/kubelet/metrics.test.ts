@@ -30,4 +30,29 @@ describe('resource metrics', () => {
     sim.advance(5);
     expect(metrics(sim).query(CONTAINER_CPU_USAGE, { pod: 'web' })).toHaveLength(0);
   });
+
+  it.each([
+    // annotation, CPU limit, the CPU every sample reports
+    ['250m', undefined, 250],
+    ['1.5', undefined, 1500],
+    ['1.5', '1', 1000],
+  ] as const)('reports exactly the CPU kubelab.dev/cpu-usage: %s sets (limit %s): %i m', (usage, limit, expected) => {
+    const sim = oneNode();
+    const resources = limit ? `    resources:\n      limits: { cpu: "${limit}" }\n` : '';
+    sim.apply(podYaml('busy', `  - name: nginx\n    image: nginx:1.27\n${resources}`).replace('  name: busy', `  name: busy\n  annotations: { kubelab.dev/cpu-usage: "${usage}" }`));
+    sim.advance(60);
+    const [cpu] = metrics(sim).query(CONTAINER_CPU_USAGE, { pod: 'busy' });
+    expect(new Set(cpu!.samples.map((s) => s.value))).toEqual(new Set([expected]));
+  });
+
+  it('follows a change of kubelab.dev/cpu-usage on a running pod from the next sample', () => {
+    const sim = oneNode();
+    sim.apply(podYaml('web', '  - name: nginx\n    image: nginx:1.27\n'));
+    sim.advance(30);
+    sim.kubectl('annotate pod web kubelab.dev/cpu-usage=400m');
+    const from = sim.now() * 1000;
+    sim.advance(20);
+    const samples = metrics(sim).query(CONTAINER_CPU_USAGE, { pod: 'web' })[0]!.samples.filter((s) => s.timeMs > from);
+    expect(samples.map((s) => s.value)).toEqual([400, 400]);
+  });
 });

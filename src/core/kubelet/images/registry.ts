@@ -56,6 +56,9 @@ const OFFICIAL_IMAGES = new Set([
   'mongo', 'memcached', 'rabbitmq', 'traefik', 'haproxy', 'registry', 'hello-world', 'perl', 'ruby', 'php', 'eclipse-temurin',
   'openjdk', 'bash', 'centos', 'fedora', 'amazonlinux', 'rockylinux', 'almalinux', 'caddy', 'tomcat', 'elasticsearch', 'influxdb',
   'consul', 'vault', 'nats', 'cassandra', 'zookeeper', 'rust', 'gcc', 'docker', 'wordpress', 'ghost', 'kong', 'adminer',
+  'fluentd', 'kibana', 'logstash', 'telegraf', 'solr', 'couchdb', 'neo4j', 'maven', 'gradle', 'jetty', 'nextcloud', 'sonarqube',
+  'mongo-express', 'drupal', 'joomla', 'redmine', 'odoo', 'spark', 'flink', 'percona', 'chronograf', 'kapacitor', 'varnish',
+  'eclipse-mosquitto', 'amazoncorretto', 'buildpack-deps', 'elixir', 'erlang', 'julia', 'pypy', 'composer', 'mediawiki',
 ]);
 
 /** Words used as tags besides versions. A tag that is neither these nor contains a digit does not exist. */

@@ -1,3 +1,4 @@
+import { amountOf } from '../../api/pod-resources';
 import { quantityValue } from '../../api/quantity';
 
 /**
@@ -23,6 +24,8 @@ export const OVERRIDE_KEYS = {
   failReadiness: 'fail-readiness',
   /** While "true", liveness probes fail (read live). */
   failLiveness: 'fail-liveness',
+  /** The CPU the container uses, as a quantity (250m, 1.5), instead of its program's demand (read live; capped by the CPU limit, no sampling noise). */
+  cpuUsage: 'cpu-usage',
 } as const;
 
 export interface WorkloadOverrides {
@@ -37,6 +40,8 @@ export interface WorkloadOverrides {
 export interface LiveOverrides {
   readonly failReadiness: boolean;
   readonly failLiveness: boolean;
+  /** kubelab.dev/cpu-usage in millicores, when set. */
+  readonly cpuMillis: number | undefined;
 }
 
 function lookup(annotations: Readonly<Record<string, string>> | undefined, key: string, container: string): string | undefined {
@@ -68,10 +73,15 @@ export function liveOverridesReader(container: string): (annotations: Readonly<R
   const keys = (key: string) => [`${ANNOTATION_PREFIX}${key}.${container}`, `${ANNOTATION_PREFIX}${key}`] as const;
   const [readinessOne, readinessAll] = keys(OVERRIDE_KEYS.failReadiness);
   const [livenessOne, livenessAll] = keys(OVERRIDE_KEYS.failLiveness);
-  return (a) => ({
-    failReadiness: (a?.[readinessOne] ?? a?.[readinessAll]) === 'true',
-    failLiveness: (a?.[livenessOne] ?? a?.[livenessAll]) === 'true',
-  });
+  const [cpuOne, cpuAll] = keys(OVERRIDE_KEYS.cpuUsage);
+  return (a) => {
+    const cpu = a?.[cpuOne] ?? a?.[cpuAll];
+    return {
+      failReadiness: (a?.[readinessOne] ?? a?.[readinessAll]) === 'true',
+      failLiveness: (a?.[livenessOne] ?? a?.[livenessAll]) === 'true',
+      cpuMillis: cpu === undefined ? undefined : cpuMillisOf(cpu),
+    };
+  };
 }
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -84,4 +94,11 @@ export function parseGoDuration(text: string | undefined): number | undefined {
   let total = 0;
   for (const m of s.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(m[1]) * UNITS[m[2]!]!;
   return Math.round(total);
+}
+
+/** A CPU quantity in millicores, or undefined when it does not parse. */
+function cpuMillisOf(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^\d+(\.\d+)?m?$/.test(trimmed)) return undefined;
+  return amountOf('cpu', trimmed);
 }
