@@ -57,6 +57,8 @@ export class Kubelet implements WorkerHost {
   private readonly metricLabels = new Map<string, Labels>();
   /** The kubelet process runs: the machine is powered and booted. */
   private running = true;
+  /** When the kubelet process last started (probe workers stagger themselves for a period after). */
+  startedAtMs = 0;
   private housekeepingTimer: Timer | undefined;
   private bootTimer: Timer | undefined;
 
@@ -158,6 +160,7 @@ export class Kubelet implements WorkerHost {
   private boot(): void {
     this.bootTimer = undefined;
     this.running = true;
+    this.startedAtMs = this.ctx.clock.now();
     this.scheduleHousekeeping(HOUSEKEEPING_MS);
     if (this.reachable()) this.reconnected(true);
   }

@@ -48,6 +48,8 @@ export interface WorkerHost {
   /** Container restart back-off (key: pod uid / container name). */
   readonly restarts: Backoff;
   readonly status: StatusManager;
+  /** When the kubelet process last started. */
+  readonly startedAtMs: number;
   event(pod: Stored<Pod>, type: EventType, reason: string, message: string, fieldPath?: string): void;
   allocatePodIp(): string;
   admit(pod: Stored<Pod>): AdmitResult;
@@ -72,6 +74,8 @@ export class PodWorker {
   private podIP: string | undefined;
   private readonly startTimeMs: number;
   private admitted = false;
+  private admittedAtMs = 0;
+  private readonly probePhases = new Map<string, number>();
   private terminating = false;
   /** Stopped for good: rejected, evicted, deleted, or every container done. */
   private terminal = false;
@@ -154,6 +158,7 @@ export class PodWorker {
       const verdict = this.host.admit(this.pod);
       if (!verdict.admit) return this.reject(verdict.reason, verdict.message);
       this.admitted = true;
+      this.admittedAtMs = this.now();
       this.publish();
       const [smin, smax] = KUBELET_TIMINGS.sandboxMs;
       if (this.adoptFrom) this.host.event(this.pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
@@ -539,7 +544,7 @@ export class PodWorker {
     const event = this.containerEvent(r);
     const policy = this.pod.spec?.restartPolicy ?? 'Always';
     const restartNote = r.kind === 'sidecar' || policy !== 'Never' ? ', will be restarted' : '';
-    const startRest = () => {
+    const startRest = (syncDelayMs: number) => {
       if (r.spec.livenessProbe) {
         const p = new Prober('Liveness', r.spec.livenessProbe, clock, target, event, {
           onThreshold: (ok) => {
@@ -547,7 +552,7 @@ export class PodWorker {
             r.killedByProbe = true;
             this.stopContainer(r, this.now() + this.graceMs(r.spec.livenessProbe?.terminationGracePeriodSeconds), `Container ${r.name} failed liveness probe${restartNote}`);
           },
-        });
+        }, this.probePhase(r, 'Liveness', r.spec.livenessProbe.periodSeconds));
         r.probers.push(p);
         p.start(proc.startMs);
       }
@@ -557,12 +562,18 @@ export class PodWorker {
             r.ready = ok;
             this.publish();
           },
-        });
+        }, this.probePhase(r, 'Readiness', r.spec.readinessProbe.periodSeconds));
         r.probers.push(p);
         p.start(proc.startMs);
+        // The next pod sync (the PLEG noticing the start, or the startup probe's success) finds no
+        // readiness result yet and asks the worker for a run at once (prober_manager
+        // UpdatePodStatus): a server that listens quickly is Ready about a second after it starts.
+        this.after(syncDelayMs, 'kubelet-pod-sync', () => {
+          if (!p.succeeded) p.trigger();
+        });
       } else r.ready = true;
     };
-    if (!r.spec.startupProbe) return startRest();
+    if (!r.spec.startupProbe) return startRest(KUBELET_TIMINGS.plegRelistMs);
     const startup = new Prober('Startup', r.spec.startupProbe, clock, target, event, {
       onThreshold: (ok) => {
         startup.stop();
@@ -572,13 +583,31 @@ export class PodWorker {
           return;
         }
         r.started = true;
-        startRest();
+        startRest(0);
         this.publish();
         if (r.kind === 'sidecar') this.requestSync(this.now());
       },
-    });
+    }, this.probePhase(r, 'Startup', r.spec.startupProbe.periodSeconds));
     r.probers.push(startup);
     startup.start(proc.startMs);
+  }
+
+  /**
+   * When a probe worker's ticker started: the kubelet adds the pod's probe workers when it admits
+   * the pod, and they keep their rhythm across container restarts. A worker created within one
+   * period of the kubelet's own start first sleeps a random part of a period, so that a restarted
+   * kubelet does not probe everything at once (prober/worker.go run).
+   */
+  private probePhase(r: ContainerRecord, kind: string, periodSeconds: number | undefined): number {
+    const key = `${r.name}/${kind}`;
+    let phase = this.probePhases.get(key);
+    if (phase === undefined) {
+      const period = (periodSeconds ?? 10) * 1000;
+      phase = this.admittedAtMs;
+      if (phase - this.host.startedAtMs < period) phase += Math.round(this.host.ctx.rng.between(0, period));
+      this.probePhases.set(key, phase);
+    }
+    return phase;
   }
 
   private graceMs(override?: number): number {

@@ -7,8 +7,8 @@ import type { LiveOverrides } from './workloads/overrides';
 
 /**
  * The kubelet's prober (pkg/kubelet/prober): a worker per probe that runs it every periodSeconds
- * from initialDelaySeconds after the container started, counts consecutive results against
- * successThreshold and failureThreshold (defaults: period 10 s, timeout 1 s, success 1,
+ * once initialDelaySeconds have passed since the container started, counts consecutive results
+ * against successThreshold and failureThreshold (defaults: period 10 s, timeout 1 s, success 1,
  * failure 3), and records `Unhealthy` with the probe's own error text on every failure.
  */
 export type ProbeKind = 'Startup' | 'Liveness' | 'Readiness';
@@ -82,12 +82,19 @@ export interface ProberCallbacks {
   onThreshold(success: boolean): void;
 }
 
-/** One probe worker for one container instance. */
+/**
+ * One probe worker (prober/worker.go) for one container instance. The real worker is created
+ * when the pod is added and ticks every periodSeconds from then on, whatever the container is
+ * doing; a tick before the container runs, or less than initialDelaySeconds (whole seconds)
+ * after it started, does nothing. So the first probe comes somewhere in the first period after
+ * the start, not at the start. `phaseMs` is the instant the worker's ticker started.
+ */
 export class Prober {
   private timer: Timer | undefined;
   private successes = 0;
   private failures = 0;
   private result: boolean | undefined;
+  private containerStartMs = 0;
 
   constructor(
     readonly kind: ProbeKind,
@@ -96,12 +103,16 @@ export class Prober {
     private readonly target: ProbeTarget,
     private readonly event: EventSink,
     private readonly callbacks: ProberCallbacks,
+    private readonly phaseMs: number,
   ) {}
 
-  /** Start probing: first at initialDelaySeconds after the container started (or now, if that is past). */
+  /** Probe the instance that started at `containerStartMs`, on the worker's ticks from now on. */
   start(containerStartMs: number): void {
-    const first = Math.max(this.clock.now(), containerStartMs + (this.probe.initialDelaySeconds ?? 0) * 1000);
-    this.timer = this.clock.at(first, `probe-${this.kind}`, () => this.tick());
+    this.containerStartMs = containerStartMs;
+    const period = this.periodMs();
+    const now = this.clock.now();
+    const next = this.phaseMs + Math.max(0, Math.ceil((now - this.phaseMs) / period)) * period;
+    this.timer = this.clock.at(next, `probe-${this.kind}`, () => this.tick());
   }
 
   stop(): void {
@@ -109,8 +120,31 @@ export class Prober {
     this.timer = undefined;
   }
 
+  /** Whether the last threshold crossed was a success. */
+  get succeeded(): boolean {
+    return this.result === true;
+  }
+
+  /**
+   * A run out of turn (the worker's manualTriggerCh): the kubelet asks for one whenever it
+   * syncs the pod while a readiness result is not yet a success. The ticker keeps its phase.
+   */
+  trigger(): void {
+    if (this.timer) this.runOnce();
+  }
+
+  private periodMs(): number {
+    return (this.probe.periodSeconds ?? 10) * 1000;
+  }
+
   private tick(): void {
-    this.timer = this.clock.after((this.probe.periodSeconds ?? 10) * 1000, `probe-${this.kind}`, () => this.tick());
+    this.timer = this.clock.after(this.periodMs(), `probe-${this.kind}`, () => this.tick());
+    this.runOnce();
+  }
+
+  private runOnce(): void {
+    // doProbe: "int32(time.Since(startedAt).Seconds()) < InitialDelaySeconds" skips the run.
+    if (Math.floor((this.clock.now() - this.containerStartMs) / 1000) < (this.probe.initialDelaySeconds ?? 0)) return;
     const r = runProbe(this.kind, this.probe, this.target);
     if (r.success) {
       this.failures = 0;

@@ -28,22 +28,33 @@ describe('readiness probes', () => {
     const container = watchContainer(sim, 'web');
     sim.advance(20);
     const started = container.find((t) => t.state === 'running')!.atMs;
-    // nginx listens within a second; the probe runs at start, start + 5 s, …
-    expect(ready.map((r) => r.ready)).toEqual(['False', 'True']);
-    expect((ready[1]!.atMs - started) % 5000).toBe(0);
+    // The PLEG notices the start a second later; that pod sync finds no readiness result and has
+    // the probe run at once. nginx listens by then, so the pod is Ready, with no failure.
+    expect(ready).toEqual([
+      { atMs: ready[0]!.atMs, ready: 'False' },
+      { atMs: started + 1000, ready: 'True' },
+    ]);
+    expect(events(sim, 'web').filter((e) => e.includes('Unhealthy'))).toEqual([]);
     sim.apply(withAnnotations(WEB, { 'kubelab.dev/fail-readiness': 'true' }));
     const failFrom = Math.round(sim.now() * 1000);
     sim.advance(30);
-    // failureThreshold 3: the third failing probe after the change marks it not ready.
-    const firstFailing = started + Math.ceil((failFrom - started) / 5000) * 5000;
-    expect(ready[2]).toEqual({ atMs: firstFailing + 2 * 5000, ready: 'False' });
+    // failureThreshold 3: the third failing probe after the change, on the worker's 5 s ticks,
+    // marks it not ready.
+    const notReady = ready[2]!;
+    expect(notReady.ready).toBe('False');
+    expect(notReady.atMs - failFrom).toBeGreaterThan(10_000);
+    expect(notReady.atMs - failFrom).toBeLessThanOrEqual(15_000);
     expect(events(sim, 'web')).toContain('Warning Unhealthy: Readiness probe failed: HTTP probe failed with statuscode: 503');
     expect(sim.kubectl('get pod web').stdout.split('\n')[1]).toMatch(/^web\s+0\/1\s+Running/);
     sim.apply(WEB);
     const healFrom = Math.round(sim.now() * 1000);
     sim.advance(10);
-    // successThreshold 1: the next probe makes it ready again.
-    expect(ready[3]).toEqual({ atMs: started + Math.ceil((healFrom - started) / 5000) * 5000, ready: 'True' });
+    // successThreshold 1: the next tick makes it ready again.
+    const back = ready[3]!;
+    expect(back.ready).toBe('True');
+    expect((back.atMs - notReady.atMs) % 5000).toBe(0);
+    expect(back.atMs - healFrom).toBeGreaterThan(0);
+    expect(back.atMs - healFrom).toBeLessThanOrEqual(5000);
   });
 
   it('report a refused connection when nothing listens on the port', () => {
@@ -71,10 +82,12 @@ describe('liveness probes', () => {
     const evs = events(sim, 'liveness-exec');
     expect(evs).toContain("Warning Unhealthy: Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory");
     expect(evs).toContain('Normal Killing: Container liveness failed liveness probe, will be restarted');
-    // The file goes at ~30 s; probes at 35, 40 and 45 s fail; the shell is PID 1 and ignores
-    // SIGTERM, so it is killed when the 30 s grace period ends: exit 137.
+    // The file goes 30 s after the start; the worker's next three 5 s ticks fail; the shell is
+    // PID 1 and ignores SIGTERM, so it is killed when the 30 s grace period ends: exit 137.
     const killed = log.find((t) => t.state === 'terminated:Error/137')!;
-    expect(killed.atMs - started).toBe(45_000 + 30_000);
+    const firstFailure = killed.atMs - 30_000 - 2 * 5000;
+    expect(firstFailure - started).toBeGreaterThan(30_000);
+    expect(firstFailure - started).toBeLessThanOrEqual(35_000);
     expect(log.some((t) => t.state === 'running' && t.restarts === 1)).toBe(true);
   });
 
@@ -95,6 +108,32 @@ describe('liveness probes', () => {
   });
 });
 
+describe('probe workers', () => {
+  it('tick on their own rhythm from the pod\'s admission, which container restarts do not reset', () => {
+    const sim = oneNode();
+    sim.advance(60);
+    sim.apply(
+      podYaml(
+        'doomed',
+        '  - name: app\n    image: busybox:1.36\n    command: [sleep, "3600"]\n    livenessProbe:\n      exec: { command: [cat, /tmp/never] }\n      periodSeconds: 10\n      failureThreshold: 1\n',
+        '  terminationGracePeriodSeconds: 1\n',
+      ),
+    );
+    const log = watchContainer(sim, 'doomed');
+    sim.advance(200);
+    const starts = log.filter((t) => t.state === 'running').map((t) => t.atMs);
+    // sleep ignores SIGTERM: each instance is killed two seconds (the minimum grace) after the
+    // tick whose probe failed.
+    const ticks = log.filter((t) => t.state === 'terminated:Error/137').map((t) => t.atMs - 2000);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < ticks.length; i++) {
+      expect(ticks[i]! - starts[i]!).toBeGreaterThan(0);
+      expect(ticks[i]! - starts[i]!).toBeLessThanOrEqual(10_000);
+      expect((ticks[i]! - ticks[0]!) % 10_000).toBe(0);
+    }
+  });
+});
+
 describe('one probe run', () => {
   const target = (over: Partial<ProbeTarget>): ProbeTarget =>
     ({
@@ -103,7 +142,7 @@ describe('one probe run', () => {
       ports: [{ name: 'http', containerPort: 8080 }],
       process: { http: () => 200, listening: () => true } as never,
       exec: () => ({ exitCode: 0, output: '', durationMs: 1, timedOut: false }),
-      live: () => ({ failReadiness: false, failLiveness: false }),
+      live: () => ({ failReadiness: false, failLiveness: false, cpuMillis: undefined }),
       ...over,
     }) as ProbeTarget;
 
