@@ -3,6 +3,7 @@ import type { ResourceType } from '../resource-types';
 import type { ObjectSchema } from '../schema/dsl';
 import type { KubeObject } from '../types';
 import type { NameRule } from '../validation/metadata';
+import type { ObjectStore } from '../../store/object-store';
 
 /** What defaulting and admission may use: randomness for generated names, and the clock. */
 export interface AdmissionContext {
@@ -10,6 +11,8 @@ export interface AdmissionContext {
   randomSuffix(): string;
   /** Virtual milliseconds since the simulation started. */
   now(): number;
+  /** The store, for allocators that must see what is taken (Service cluster IPs and node ports). */
+  readonly store: ObjectStore;
 }
 
 /**
