@@ -148,7 +148,9 @@ export class ObjectStore {
     if (strategy.type.namespaced) meta.namespace ??= 'default';
     else delete meta.namespace;
 
-    strategy.prepareForCreate?.(obj, { randomSuffix: () => this.rng.string(NAME_SUFFIX_ALPHABET, 5), now: () => this.clock.now(), store: this });
+    // The uid is assigned before defaulting: a Job's generated selector is built from it.
+    meta.uid = this.rng.uuid();
+    strategy.prepareForCreate?.(obj, { randomSuffix: () => this.rng.string(NAME_SUFFIX_ALPHABET, 5), now: () => this.clock.now(), rng: this.rng, store: this });
     const errors = strategy.validate(obj);
     if (errors.length > 0) throw ApiError.invalid(strategy.type.kind, meta.name ?? '', errors);
 
@@ -166,7 +168,6 @@ export class ObjectStore {
     if (this.get(kind, name, meta.namespace)) throw ApiError.alreadyExists(resourceName(strategy), name);
     for (const plugin of this.admission) plugin.admit('CREATE', obj, undefined, this);
 
-    meta.uid = this.rng.uuid();
     meta.creationTimestamp = rfc3339(this.clock.now());
     meta.resourceVersion = String(++this.revision);
     if (obj.spec !== undefined) meta.generation = 1;

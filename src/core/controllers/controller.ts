@@ -1,0 +1,42 @@
+import type { KubeObject, Stored } from '../api/types';
+import type { EventType } from '../events/recorder';
+import type { SimContext } from '../sim-context';
+import type { WatchEvent } from '../store/object-store';
+import { keyOf } from './keys';
+import { type Requeue, WorkQueue } from './work-queue';
+
+/**
+ * The shape every controller has, as in kube-controller-manager: watch handlers only enqueue
+ * keys; one level-triggered `reconcile(key)` reads the store, compares desired with actual state
+ * and writes the difference. Running it twice is harmless. Controllers never call each other.
+ */
+export abstract class Controller {
+  readonly queue: WorkQueue;
+
+  constructor(
+    protected readonly ctx: SimContext,
+    /** The component name events are reported under (`replicaset-controller`, …). */
+    readonly name: string,
+  ) {
+    this.queue = new WorkQueue(ctx.clock, name, (key) => this.reconcile(key));
+  }
+
+  abstract reconcile(key: string): Requeue | void;
+
+  /** Enqueue the key of every object a watch reports, and of those that exist now (the informer's initial list). */
+  protected watchOwn(kind: string): void {
+    this.ctx.store.watch(kind, (e) => this.queue.add(keyOf(e.object)));
+    for (const o of this.ctx.store.list(kind)) this.queue.add(keyOf(o));
+  }
+
+  /** Watch a kind and enqueue whatever `keysFor` maps an event to (usually the controlling owner). */
+  protected watchRelated<T extends KubeObject>(kind: string, keysFor: (e: WatchEvent<T>) => Iterable<string>): void {
+    this.ctx.store.watch<T>(kind, (e) => {
+      for (const key of keysFor(e)) this.queue.add(key);
+    });
+  }
+
+  protected event(obj: Stored<KubeObject>, type: EventType, reason: string, message: string): void {
+    this.ctx.recorder.record(obj, type, reason, message, { component: this.name });
+  }
+}

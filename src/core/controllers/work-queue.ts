@@ -1,0 +1,83 @@
+import type { Timer, VirtualClock } from '../engine/clock';
+import { ApiError } from '../store/api-error';
+
+/** What a reconcile may ask for: to be run again after a delay (a deadline, a back-off, a periodic sync). */
+export interface Requeue {
+  readonly requeueAfterMs?: number;
+}
+
+/**
+ * A controller's work queue (client-go workqueue): keys are de-duplicated while waiting, drained
+ * in the order they were added by one task on the virtual clock, and a key that failed with an
+ * API error is retried with the default per-item back-off (5 ms doubling, capped at 1000 s).
+ */
+export class WorkQueue {
+  private readonly pending = new Set<string>();
+  private readonly delayed = new Map<string, Timer>();
+  private readonly failures = new Map<string, number>();
+  private draining = false;
+  private drainTimer: Timer | undefined;
+
+  constructor(
+    private readonly clock: VirtualClock,
+    private readonly name: string,
+    private readonly reconcile: (key: string) => Requeue | void,
+  ) {}
+
+  /** Queue a key for the next drain (at the current virtual instant). */
+  add(key: string): void {
+    this.pending.add(key);
+    if (!this.draining && !this.drainTimer) this.drainTimer = this.clock.after(0, this.name, () => this.drain());
+  }
+
+  /** Queue a key after `ms`; an earlier pending timer for the key wins. */
+  addAfter(key: string, ms: number): void {
+    if (ms <= 0) return this.add(key);
+    const at = this.clock.now() + Math.round(ms);
+    const existing = this.delayed.get(key);
+    if (existing && existing.at <= at) return;
+    existing?.cancel();
+    this.delayed.set(
+      key,
+      this.clock.at(at, this.name, () => {
+        this.delayed.delete(key);
+        this.add(key);
+      }),
+    );
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  private drain(): void {
+    this.drainTimer = undefined;
+    this.draining = true;
+    try {
+      // A bound on work per instant: a controller that keeps re-queueing itself yields to the clock.
+      for (let budget = 100_000; this.pending.size > 0 && budget > 0; budget--) {
+        const key = this.pending.values().next().value as string;
+        this.pending.delete(key);
+        this.process(key);
+      }
+    } finally {
+      this.draining = false;
+    }
+    if (this.pending.size > 0) this.drainTimer = this.clock.after(1, this.name, () => this.drain());
+  }
+
+  private process(key: string): void {
+    let result: Requeue | void;
+    try {
+      result = this.reconcile(key);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const n = (this.failures.get(key) ?? 0) + 1;
+      this.failures.set(key, n);
+      this.addAfter(key, Math.min(5 * 2 ** (n - 1), 1_000_000));
+      return;
+    }
+    this.failures.delete(key);
+    if (result?.requeueAfterMs !== undefined) this.addAfter(key, result.requeueAfterMs);
+  }
+}
