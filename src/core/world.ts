@@ -1,4 +1,5 @@
 import { ApiRegistry } from './api/registry';
+import { ControllerManager } from './controllers/manager';
 import type { ClusterSpec } from './cluster/cluster-spec';
 import { buildMachines } from './cluster/hardware';
 import { VirtualClock } from './engine/clock';
@@ -23,6 +24,7 @@ export class World {
   readonly scheduler: Scheduler;
   readonly kubelets: KubeletFleet;
   readonly faults = new FaultInjector();
+  readonly controllers: ControllerManager;
 
   constructor(
     readonly seed: number,
@@ -39,5 +41,6 @@ export class World {
     this.scheduler = new Scheduler(this.ctx);
     this.kubelets = new KubeletFleet(this.ctx, [...machines.values()]);
     this.kubelets.registerAll();
+    this.controllers = new ControllerManager(this.ctx);
   }
 }

@@ -14,7 +14,7 @@ export abstract class Controller {
   readonly queue: WorkQueue;
 
   constructor(
-    protected readonly ctx: SimContext,
+    readonly ctx: SimContext,
     /** The component name events are reported under (`replicaset-controller`, …). */
     readonly name: string,
   ) {
@@ -36,7 +36,7 @@ export abstract class Controller {
     });
   }
 
-  protected event(obj: Stored<KubeObject>, type: EventType, reason: string, message: string): void {
+  event(obj: Stored<KubeObject>, type: EventType, reason: string, message: string): void {
     this.ctx.recorder.record(obj, type, reason, message, { component: this.name });
   }
 }

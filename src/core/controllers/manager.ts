@@ -1,0 +1,16 @@
+import type { SimContext } from '../sim-context';
+import type { Controller } from './controller';
+import { DeploymentController } from './deployment/controller';
+import { ReplicaSetController } from './replicaset';
+
+/**
+ * kube-controller-manager: starts every controller of this package against the shared context.
+ * Controllers never call each other; each watches the store and reconciles its own kind.
+ */
+export class ControllerManager {
+  readonly controllers: readonly Controller[];
+
+  constructor(ctx: SimContext) {
+    this.controllers = [new DeploymentController(ctx), new ReplicaSetController(ctx)];
+  }
+}
