@@ -12,7 +12,7 @@ import type { Fault, FaultResult } from './faults/faults';
 import { runKubectl, type KubectlResult } from './kubectl/kubectl';
 import type { SchedulingAttempt } from './scheduler/scheduler';
 import { ApiError } from './store/api-error';
-import type { WatchEvent } from './store/object-store';
+import type { PropagationPolicy, WatchEvent } from './store/object-store';
 import { ViewTracker } from './view/view-tracker';
 import { World } from './world';
 
@@ -26,7 +26,14 @@ export interface SimulationOptions {
 /** One entry of the command log: everything that changed the simulation from outside. */
 export type Command =
   | { readonly op: 'apply'; readonly yaml: string; readonly fileName?: string; readonly namespace?: string }
-  | { readonly op: 'delete'; readonly kind: string; readonly name: string; readonly namespace?: string; readonly gracePeriodSeconds?: number }
+  | {
+      readonly op: 'delete';
+      readonly kind: string;
+      readonly name: string;
+      readonly namespace?: string;
+      readonly gracePeriodSeconds?: number;
+      readonly propagationPolicy?: PropagationPolicy;
+    }
   | { readonly op: 'advance'; readonly ms: number }
   | { readonly op: 'kubectl'; readonly line: string; readonly stdin?: string }
   | { readonly op: 'inject'; readonly fault: Fault };
@@ -87,17 +94,20 @@ export class Simulation {
     return applyManifests(this.world.ctx.store, yaml, options);
   }
 
-  /** Delete an object gracefully, as `kubectl delete <kind> <name>` does (without waiting). */
-  delete(kind: string, name: string, namespace?: string, options: { gracePeriodSeconds?: number } = {}): DeleteResult {
+  /**
+   * Delete an object gracefully, as `kubectl delete <kind> <name>` does (without waiting).
+   * `propagationPolicy` is kubectl's `--cascade`: Background (the default), Foreground or Orphan.
+   */
+  delete(kind: string, name: string, namespace?: string, options: { gracePeriodSeconds?: number; propagationPolicy?: PropagationPolicy } = {}): DeleteResult {
     this.record({ op: 'delete', kind, name, ...(namespace ? { namespace } : {}), ...options });
-    return this.doDelete(kind, name, namespace, options.gracePeriodSeconds);
+    return this.doDelete(kind, name, namespace, options);
   }
 
-  private doDelete(kind: string, name: string, namespace: string | undefined, gracePeriodSeconds?: number): DeleteResult {
+  private doDelete(kind: string, name: string, namespace: string | undefined, options: { gracePeriodSeconds?: number; propagationPolicy?: PropagationPolicy }): DeleteResult {
     const type = this.world.ctx.store.registry.types.resolve(kind);
     if (!type) return { ok: false, message: `error: the server doesn't have a resource type ${JSON.stringify(kind)}` };
     try {
-      this.world.ctx.store.delete(type.kind, name, type.namespaced ? (namespace ?? 'default') : undefined, { gracePeriodSeconds });
+      this.world.ctx.store.delete(type.kind, name, type.namespaced ? (namespace ?? 'default') : undefined, options);
       return { ok: true, message: `${type.group ? `${type.singular}.${type.group}` : type.singular} ${JSON.stringify(name)} deleted` };
     } catch (e) {
       if (e instanceof ApiError) return { ok: false, message: e.kubectlMessage() };
@@ -218,7 +228,7 @@ export class Simulation {
         this.doApply(c.yaml, c);
         return;
       case 'delete':
-        this.doDelete(c.kind, c.name, c.namespace, c.gracePeriodSeconds);
+        this.doDelete(c.kind, c.name, c.namespace, c);
         return;
       case 'advance':
         this.doAdvance(c.ms);

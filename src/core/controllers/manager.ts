@@ -1,6 +1,8 @@
 import type { SimContext } from '../sim-context';
 import type { Controller } from './controller';
 import { DeploymentController } from './deployment/controller';
+import { GarbageCollector } from './garbage-collector';
+import { NamespaceController } from './namespace';
 import { ReplicaSetController } from './replicaset';
 
 /**
@@ -11,6 +13,6 @@ export class ControllerManager {
   readonly controllers: readonly Controller[];
 
   constructor(ctx: SimContext) {
-    this.controllers = [new DeploymentController(ctx), new ReplicaSetController(ctx)];
+    this.controllers = [new DeploymentController(ctx), new ReplicaSetController(ctx), new GarbageCollector(ctx), new NamespaceController(ctx)];
   }
 }
