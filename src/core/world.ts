@@ -1,13 +1,14 @@
 import { ApiRegistry } from './api/registry';
 import { ControllerManager } from './controllers/manager';
 import type { ClusterSpec } from './cluster/cluster-spec';
-import { buildMachines } from './cluster/hardware';
+import { buildMachines, type Machine } from './cluster/hardware';
 import { VirtualClock } from './engine/clock';
 import { Rng } from './engine/rng';
 import { EventRecorder } from './events/recorder';
 import { FaultInjector } from './faults/faults';
 import { KubeletFleet } from './kubelet/kubelets';
 import { MetricsStore } from './metrics/metrics-store';
+import { createKubernetesService } from './network/cluster-services';
 import { Scheduler } from './scheduler/scheduler';
 import type { SimContext } from './sim-context';
 import { ObjectStore } from './store/object-store';
@@ -38,9 +39,15 @@ export class World {
     this.ctx = { clock, rng, store, recorder, machines, metrics: new MetricsStore() };
 
     for (const name of SYSTEM_NAMESPACES) store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    createKubernetesService(store, apiServerAddress([...machines.values()]));
     this.scheduler = new Scheduler(this.ctx);
     this.kubelets = new KubeletFleet(this.ctx, [...machines.values()]);
     this.kubelets.registerAll();
     this.controllers = new ControllerManager(this.ctx);
   }
+}
+
+/** The API server runs on the (first) control-plane node; a cluster without one has a managed control plane at a fixed address. */
+function apiServerAddress(machines: readonly Machine[]): string {
+  return machines.find((m) => m.pool.role === 'control-plane')?.internalIP ?? '172.18.255.1';
 }

@@ -4,6 +4,7 @@ import { DeploymentController } from './deployment/controller';
 import { GarbageCollector } from './garbage-collector';
 import { NamespaceController } from './namespace';
 import { ReplicaSetController } from './replicaset';
+import { EndpointSliceController } from '../network/endpointslice-controller';
 
 /**
  * kube-controller-manager: starts every controller of this package against the shared context.
@@ -13,6 +14,6 @@ export class ControllerManager {
   readonly controllers: readonly Controller[];
 
   constructor(ctx: SimContext) {
-    this.controllers = [new DeploymentController(ctx), new ReplicaSetController(ctx), new GarbageCollector(ctx), new NamespaceController(ctx)];
+    this.controllers = [new DeploymentController(ctx), new ReplicaSetController(ctx), new GarbageCollector(ctx), new NamespaceController(ctx), new EndpointSliceController(ctx)];
   }
 }
