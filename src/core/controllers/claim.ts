@@ -47,3 +47,8 @@ export function ownerKey(obj: KubeObject | undefined, kind: string): string[] {
   const ref = obj ? controllerRefOf(obj) : undefined;
   return ref && ref.kind === kind ? [`${obj!.metadata?.namespace}/${ref.name}`] : [];
 }
+
+/** The objects of `kind` whose controller reference is `owner` (for owners without a selector, such as CronJobs). */
+export function ownedBy<T extends KubeObject>(store: ObjectStore, owner: Stored<KubeObject>, kind: string): Stored<T>[] {
+  return store.dependentsOf(owner.metadata.uid).filter((o) => o.kind === kind && controllerRefOf(o)?.uid === owner.metadata.uid) as Stored<T>[];
+}

@@ -3,7 +3,10 @@ import type { Controller } from './controller';
 import { DeploymentController } from './deployment/controller';
 import { GarbageCollector } from './garbage-collector';
 import { NamespaceController } from './namespace';
+import { CronJobController } from './cronjob';
+import { JobController } from './job';
 import { ReplicaSetController } from './replicaset';
+import { TtlAfterFinishedController } from './ttl-after-finished';
 import { EndpointSliceController } from '../network/endpointslice-controller';
 
 /**
@@ -14,6 +17,6 @@ export class ControllerManager {
   readonly controllers: readonly Controller[];
 
   constructor(ctx: SimContext) {
-    this.controllers = [new DeploymentController(ctx), new ReplicaSetController(ctx), new GarbageCollector(ctx), new NamespaceController(ctx), new EndpointSliceController(ctx)];
+    this.controllers = [new DeploymentController(ctx), new ReplicaSetController(ctx), new GarbageCollector(ctx), new NamespaceController(ctx), new EndpointSliceController(ctx), new JobController(ctx), new CronJobController(ctx), new TtlAfterFinishedController(ctx)];
   }
 }

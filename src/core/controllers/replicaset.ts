@@ -41,7 +41,7 @@ export class ReplicaSetController extends Controller {
     const diff = active.length - (rs.spec?.replicas ?? 1);
     if (diff < 0) return this.createPods(rs, Math.min(-diff, BURST_REPLICAS));
     if (diff > 0) {
-      for (const pod of podsToDelete(active, Math.min(diff, BURST_REPLICAS), this.ctx.clock.now())) {
+      for (const pod of podsToDelete(active, Math.min(diff, BURST_REPLICAS))) {
         if (!this.ctx.store.get('Pod', pod.metadata.name, pod.metadata.namespace)) continue;
         this.ctx.store.delete('Pod', pod.metadata.name, pod.metadata.namespace);
         this.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
@@ -119,7 +119,7 @@ const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 
  * up on a node with others of the set before lone ones, more recently ready, more restarts,
  * newer.
  */
-export function podsToDelete(pods: readonly Stored<Pod>[], n: number, _nowMs: number): Stored<Pod>[] {
+export function podsToDelete(pods: readonly Stored<Pod>[], n: number): Stored<Pod>[] {
   const perNode = new Map<string, number>();
   for (const p of pods) {
     const node = p.spec?.nodeName;
