@@ -4,6 +4,8 @@ import { DeploymentController } from './deployment/controller';
 import { GarbageCollector } from './garbage-collector';
 import { NamespaceController } from './namespace';
 import { CronJobController } from './cronjob';
+import { DaemonSetController } from './daemonset';
+import { StatefulSetController } from './statefulset';
 import { JobController } from './job';
 import { ReplicaSetController } from './replicaset';
 import { TtlAfterFinishedController } from './ttl-after-finished';
@@ -17,6 +19,6 @@ export class ControllerManager {
   readonly controllers: readonly Controller[];
 
   constructor(ctx: SimContext) {
-    this.controllers = [new DeploymentController(ctx), new ReplicaSetController(ctx), new GarbageCollector(ctx), new NamespaceController(ctx), new EndpointSliceController(ctx), new JobController(ctx), new CronJobController(ctx), new TtlAfterFinishedController(ctx)];
+    this.controllers = [new DeploymentController(ctx), new ReplicaSetController(ctx), new GarbageCollector(ctx), new NamespaceController(ctx), new EndpointSliceController(ctx), new JobController(ctx), new CronJobController(ctx), new TtlAfterFinishedController(ctx), new DaemonSetController(ctx), new StatefulSetController(ctx)];
   }
 }
