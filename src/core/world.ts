@@ -10,6 +10,8 @@ import { KubeletFleet } from './kubelet/kubelets';
 import { MetricsStore } from './metrics/metrics-store';
 import { createKubernetesService } from './network/cluster-services';
 import { Scheduler } from './scheduler/scheduler';
+import { limitRangerAdmission } from './store/admission/limit-ranger';
+import { resourceQuotaAdmission } from './store/admission/resource-quota';
 import type { SimContext } from './sim-context';
 import { ObjectStore } from './store/object-store';
 
@@ -38,6 +40,8 @@ export class World {
     const machines = new Map(buildMachines(cluster, rng).map((m) => [m.nodeName, m]));
     this.ctx = { clock, rng, store, recorder, machines, metrics: new MetricsStore() };
 
+    store.addAdmission(limitRangerAdmission);
+    store.addAdmission(resourceQuotaAdmission);
     for (const name of SYSTEM_NAMESPACES) store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
     createKubernetesService(store, apiServerAddress([...machines.values()]));
     this.scheduler = new Scheduler(this.ctx);

@@ -32,6 +32,9 @@ export type WatchHandler<T extends KubeObject = KubeObject> = (event: WatchEvent
 /** An admission step run before a write is stored, after defaulting and validation; throws ApiError to refuse. */
 export interface AdmissionPlugin {
   readonly name: string;
+  /** Mutating admission: runs after API defaulting, before the strategy's preparation and validation. */
+  mutate?(operation: 'CREATE' | 'UPDATE', object: KubeObject, old: Stored<KubeObject> | undefined, store: ObjectStore): void;
+  /** Validating admission: runs after validation; throws ApiError to refuse. */
   admit(operation: 'CREATE' | 'UPDATE', object: KubeObject, old: Stored<KubeObject> | undefined, store: ObjectStore): void;
 }
 
@@ -148,6 +151,7 @@ export class ObjectStore {
     if (strategy.type.namespaced) meta.namespace ??= 'default';
     else delete meta.namespace;
 
+    for (const plugin of this.admission) plugin.mutate?.('CREATE', obj, undefined, this);
     // The uid is assigned before defaulting: a Job's generated selector is built from it.
     meta.uid = this.rng.uuid();
     strategy.prepareForCreate?.(obj, { randomSuffix: () => this.rng.string(NAME_SUFFIX_ALPHABET, 5), now: () => this.clock.now(), rng: this.rng, store: this });
