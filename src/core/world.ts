@@ -1,3 +1,4 @@
+import { DEFAULT_STORAGE_CLASS } from './api/kinds/storage';
 import { ApiRegistry } from './api/registry';
 import { ControllerManager } from './controllers/manager';
 import type { ClusterSpec } from './cluster/cluster-spec';
@@ -44,6 +45,7 @@ export class World {
     store.addAdmission(resourceQuotaAdmission);
     for (const name of SYSTEM_NAMESPACES) store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
     createKubernetesService(store, apiServerAddress([...machines.values()]));
+    store.create(DEFAULT_STORAGE_CLASS);
     this.scheduler = new Scheduler(this.ctx);
     this.kubelets = new KubeletFleet(this.ctx, [...machines.values()]);
     this.kubelets.registerAll();

@@ -7,6 +7,7 @@ import { CronJobController } from './cronjob';
 import { DaemonSetController } from './daemonset';
 import { StatefulSetController } from './statefulset';
 import { JobController } from './job';
+import { PersistentVolumeController } from './persistent-volume';
 import { ReplicaSetController } from './replicaset';
 import { ResourceQuotaController } from './resource-quota';
 import { TtlAfterFinishedController } from './ttl-after-finished';
@@ -20,6 +21,6 @@ export class ControllerManager {
   readonly controllers: readonly Controller[];
 
   constructor(ctx: SimContext) {
-    this.controllers = [new DeploymentController(ctx), new ReplicaSetController(ctx), new GarbageCollector(ctx), new NamespaceController(ctx), new EndpointSliceController(ctx), new JobController(ctx), new CronJobController(ctx), new TtlAfterFinishedController(ctx), new DaemonSetController(ctx), new StatefulSetController(ctx), new ResourceQuotaController(ctx)];
+    this.controllers = [new DeploymentController(ctx), new ReplicaSetController(ctx), new GarbageCollector(ctx), new NamespaceController(ctx), new EndpointSliceController(ctx), new JobController(ctx), new CronJobController(ctx), new TtlAfterFinishedController(ctx), new DaemonSetController(ctx), new StatefulSetController(ctx), new ResourceQuotaController(ctx), new PersistentVolumeController(ctx)];
   }
 }

@@ -68,3 +68,17 @@ export const storageClassStrategy: KindStrategy<StorageClass> = {
   validate: validateStorageClass,
   validateUpdate: validateStorageClassUpdate,
 };
+
+/**
+ * The default StorageClass the simulated cluster ships with, like kind's and k3s's `standard` /
+ * `local-path`: a local-path provisioner that provisions on demand. It binds Immediately (kind
+ * uses WaitForFirstConsumer) so that claims bind without a scheduler decision.
+ */
+export const DEFAULT_STORAGE_CLASS: StorageClass = {
+  apiVersion: 'storage.k8s.io/v1',
+  kind: 'StorageClass',
+  metadata: { name: 'standard', annotations: { [DEFAULT_STORAGE_CLASS_ANNOTATION]: 'true' } },
+  provisioner: 'rancher.io/local-path',
+  reclaimPolicy: 'Delete',
+  volumeBindingMode: 'Immediate',
+};
