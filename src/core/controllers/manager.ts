@@ -2,6 +2,7 @@ import type { SimContext } from '../sim-context';
 import type { Controller } from './controller';
 import { DeploymentController } from './deployment/controller';
 import { GarbageCollector } from './garbage-collector';
+import { HorizontalPodAutoscalerController } from './hpa/controller';
 import { NamespaceController } from './namespace';
 import { CronJobController } from './cronjob';
 import { DaemonSetController } from './daemonset';
@@ -21,6 +22,20 @@ export class ControllerManager {
   readonly controllers: readonly Controller[];
 
   constructor(ctx: SimContext) {
-    this.controllers = [new DeploymentController(ctx), new ReplicaSetController(ctx), new GarbageCollector(ctx), new NamespaceController(ctx), new EndpointSliceController(ctx), new JobController(ctx), new CronJobController(ctx), new TtlAfterFinishedController(ctx), new DaemonSetController(ctx), new StatefulSetController(ctx), new ResourceQuotaController(ctx), new PersistentVolumeController(ctx)];
+    this.controllers = [
+      new DeploymentController(ctx),
+      new ReplicaSetController(ctx),
+      new GarbageCollector(ctx),
+      new NamespaceController(ctx),
+      new EndpointSliceController(ctx),
+      new JobController(ctx),
+      new CronJobController(ctx),
+      new TtlAfterFinishedController(ctx),
+      new DaemonSetController(ctx),
+      new StatefulSetController(ctx),
+      new ResourceQuotaController(ctx),
+      new PersistentVolumeController(ctx),
+      new HorizontalPodAutoscalerController(ctx),
+    ];
   }
 }
