@@ -14,6 +14,8 @@ import type { SchedulingAttempt } from './scheduler/scheduler';
 import { ApiError } from './store/api-error';
 import type { PropagationPolicy, WatchEvent } from './store/object-store';
 import { ViewTracker } from './view/view-tracker';
+import { type OpResult, type RolloutAction, runRollout, runRolloutStatus, runScale } from './workload-ops';
+import { type DnsAnswer, resolveDns } from './network/dns';
 import { World } from './world';
 
 export interface SimulationOptions {
@@ -35,6 +37,8 @@ export type Command =
       readonly propagationPolicy?: PropagationPolicy;
     }
   | { readonly op: 'advance'; readonly ms: number }
+  | { readonly op: 'rollout'; readonly action: RolloutAction; readonly kind: string; readonly name: string; readonly namespace?: string; readonly toRevision?: number }
+  | { readonly op: 'scale'; readonly kind: string; readonly name: string; readonly namespace?: string; readonly replicas: number; readonly currentReplicas?: number }
   | { readonly op: 'kubectl'; readonly line: string; readonly stdin?: string }
   | { readonly op: 'inject'; readonly fault: Fault };
 
@@ -239,7 +243,45 @@ export class Simulation {
       case 'inject':
         this.world.faults.inject(this.world.ctx, c.fault);
         return;
+      case 'rollout':
+        this.doRollout(c);
+        return;
+      case 'scale':
+        runScale(this.world.ctx.store, c.kind, c.name, c.namespace ?? 'default', c.replicas, c.currentReplicas);
+        return;
     }
+  }
+
+  /**
+   * `kubectl rollout undo|restart|pause|resume <kind>/<name>`: `undo` goes back to the previous
+   * revision, or to `toRevision`. Returns kubectl's line (`deployment.apps/web rolled back`).
+   */
+  rollout(action: RolloutAction, kind: string, name: string, namespace = 'default', toRevision?: number): OpResult {
+    const command = { op: 'rollout' as const, action, kind, name, namespace, ...(toRevision !== undefined ? { toRevision } : {}) };
+    const result = this.doRollout(command);
+    if (result.ok) this.record(command);
+    return result;
+  }
+
+  private doRollout(c: Extract<Command, { op: 'rollout' }>): OpResult {
+    return runRollout(this.world.ctx.store, this.world.ctx.clock.now(), c.action, c.kind, c.name, c.namespace ?? 'default', c.toRevision);
+  }
+
+  /** `kubectl rollout status <kind>/<name>` at this instant (without waiting). */
+  rolloutStatus(kind: string, name: string, namespace = 'default'): OpResult & { done: boolean } {
+    return runRolloutStatus(this.world.ctx.store, kind, name, namespace);
+  }
+
+  /** `kubectl scale <kind>/<name> --replicas=N [--current-replicas=M]`. */
+  scale(kind: string, name: string, replicas: number, namespace = 'default', currentReplicas?: number): OpResult {
+    const result = runScale(this.world.ctx.store, kind, name, namespace, replicas, currentReplicas);
+    if (result.ok) this.record({ op: 'scale', kind, name, namespace, replicas, ...(currentReplicas !== undefined ? { currentReplicas } : {}) });
+    return result;
+  }
+
+  /** Resolve a name with cluster DNS as a pod in `namespace` would (`web`, `web.team`, `db-0.db.team.svc.cluster.local`). */
+  resolveDns(name: string, namespace = 'default'): DnsAnswer {
+    return resolveDns(this.world.ctx.store, name, namespace);
   }
 
   /** Append to the log, merging consecutive advances (advance(a), advance(b) ≡ advance(a + b) on an integer clock). */
