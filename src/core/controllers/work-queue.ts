@@ -17,6 +17,8 @@ export class WorkQueue {
   private readonly failures = new Map<string, number>();
   private draining = false;
   private drainTimer: Timer | undefined;
+  private lastDrainAt = -1;
+  private roundsThisInstant = 0;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -50,20 +52,26 @@ export class WorkQueue {
     return this.pending.size;
   }
 
+  /**
+   * Process the keys waiting now. Keys added meanwhile wait for the next drain, a new task at the
+   * same instant queued behind the tasks already due: so controllers interleave as concurrent
+   * ones do, instead of one running many rounds before another sees the change. A controller that
+   * keeps re-queueing itself at one instant is moved on by a millisecond after many rounds.
+   */
   private drain(): void {
     this.drainTimer = undefined;
+    const now = this.clock.now();
+    this.roundsThisInstant = this.lastDrainAt === now ? this.roundsThisInstant + 1 : 0;
+    this.lastDrainAt = now;
     this.draining = true;
     try {
-      // A bound on work per instant: a controller that keeps re-queueing itself yields to the clock.
-      for (let budget = 100_000; this.pending.size > 0 && budget > 0; budget--) {
-        const key = this.pending.values().next().value as string;
-        this.pending.delete(key);
-        this.process(key);
-      }
+      const keys = [...this.pending];
+      this.pending.clear();
+      for (const key of keys) this.process(key);
     } finally {
       this.draining = false;
     }
-    if (this.pending.size > 0) this.drainTimer = this.clock.after(1, this.name, () => this.drain());
+    if (this.pending.size > 0) this.drainTimer = this.clock.after(this.roundsThisInstant > 1000 ? 1 : 0, this.name, () => this.drain());
   }
 
   private process(key: string): void {

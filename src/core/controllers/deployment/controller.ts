@@ -2,7 +2,9 @@ import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Stored } from '../../api/types';
 import { rfc3339 } from '../../engine/time';
 import type { SimContext } from '../../sim-context';
-import { claim } from '../claim';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { claim, ownerKey } from '../claim';
+import { controllerRefOf } from '../pods';
 import { Controller } from '../controller';
 import { splitKey } from '../keys';
 import { ownersToSync } from '../owner-watch';
@@ -25,6 +27,17 @@ export class DeploymentController extends Controller implements DeploymentSync {
     super(ctx, 'deployment-controller');
     this.watchOwn('Deployment');
     this.watchRelated<ReplicaSet>('ReplicaSet', (e) => ownersToSync(ctx.store, e, 'Deployment', (o) => (o as Stored<Deployment>).spec?.selector));
+    // deletePod: a Recreate rollout waits for the last old pod to be gone.
+    this.watchRelated<Pod>('Pod', (e) => {
+      if (e.type !== 'DELETED') return [];
+      const rsRef = controllerRefOf(e.object);
+      const rs = rsRef?.kind === 'ReplicaSet' ? ctx.store.getByUid<ReplicaSet>(rsRef.uid) : undefined;
+      const keys = ownerKey(rs, 'Deployment');
+      return keys.filter((k) => {
+        const { namespace, name } = splitKey(k);
+        return ctx.store.get<Deployment>('Deployment', name, namespace)?.spec?.strategy?.type === 'Recreate';
+      });
+    });
   }
 
   reconcile(key: string): Requeue | void {

@@ -120,7 +120,7 @@ export function totalReady(rss: readonly (RS | undefined)[]): number {
   return rss.reduce((s, rs) => s + (rs?.status?.readyReplicas ?? 0), 0);
 }
 
-/** The annotations a new or current ReplicaSet carries: the Deployment's own, plus revision bookkeeping. */
+/** SetNewReplicaSetAnnotations: the Deployment's own annotations, plus revision bookkeeping. */
 export function replicaSetAnnotations(d: Deployment, rs: ReplicaSet | undefined, newRevision: number): Record<string, string> {
   const out: Record<string, string> = { ...(rs?.metadata?.annotations ?? {}) };
   for (const [k, v] of Object.entries(d.metadata?.annotations ?? {})) if (!SKIPPED_ANNOTATIONS.has(k)) out[k] = v;
@@ -130,8 +130,11 @@ export function replicaSetAnnotations(d: Deployment, rs: ReplicaSet | undefined,
     // A reused ReplicaSet (a rollback) remembers the revisions it had before.
     if (rs && old > 0) out[REVISION_HISTORY_ANNOTATION] = [...(rs.metadata?.annotations?.[REVISION_HISTORY_ANNOTATION]?.split(',') ?? []), String(old)].join(',');
   }
-  out[DESIRED_REPLICAS_ANNOTATION] = String(d.spec?.replicas ?? 1);
-  out[MAX_REPLICAS_ANNOTATION] = String((d.spec?.replicas ?? 1) + maxSurge(d));
+  // The replica annotations are written when the ReplicaSet is created, and afterwards only when it is scaled.
+  if (!rs?.metadata?.uid) {
+    out[DESIRED_REPLICAS_ANNOTATION] = String(d.spec?.replicas ?? 1);
+    out[MAX_REPLICAS_ANNOTATION] = String((d.spec?.replicas ?? 1) + maxSurge(d));
+  }
   return out;
 }
 
