@@ -10,7 +10,7 @@ import { validateSelectorAndTemplate } from './pod-template';
 
 const JOB_RESTART_POLICIES = ['OnFailure', 'Never'];
 
-function validateJobSpec(spec: JobSpec, prefix: string): FieldError[] {
+function validateJobSpec(spec: JobSpec, prefix: string, selectorRequired = true): FieldError[] {
   const rel = (e: FieldError): FieldError => ({ ...e, field: e.field.replace(/^spec\./, `${prefix}.`) });
   const errs: FieldError[] = [];
   errs.push(...nonNegative(spec.parallelism, `${prefix}.parallelism`));
@@ -23,7 +23,7 @@ function validateJobSpec(spec: JobSpec, prefix: string): FieldError[] {
   if (spec.completionMode === 'Indexed' && spec.completions === undefined) {
     errs.push(required(`${prefix}.completions`, `when completion mode is Indexed`));
   }
-  const tpl = validateSelectorAndTemplate(spec.selector, spec.template, { kindWord: 'job', restartPolicies: JOB_RESTART_POLICIES });
+  const tpl = validateSelectorAndTemplate(spec.selector, spec.template, { kindWord: 'job', restartPolicies: JOB_RESTART_POLICIES, selectorRequired });
   errs.push(...tpl.map(rel));
   return errs;
 }
@@ -79,7 +79,7 @@ export function validateCronJob(cj: CronJob): FieldError[] {
   errs.push(...nonNegative(spec.startingDeadlineSeconds, 'spec.startingDeadlineSeconds'));
   errs.push(...nonNegative(spec.successfulJobsHistoryLimit, 'spec.successfulJobsHistoryLimit'));
   errs.push(...nonNegative(spec.failedJobsHistoryLimit, 'spec.failedJobsHistoryLimit'));
-  if (spec.jobTemplate?.spec) errs.push(...validateJobSpec(spec.jobTemplate.spec, 'spec.jobTemplate.spec'));
+  if (spec.jobTemplate?.spec) errs.push(...validateJobSpec(spec.jobTemplate.spec, 'spec.jobTemplate.spec', false));
   else errs.push(required('spec.jobTemplate.spec', ''));
   return errs;
 }

@@ -11,6 +11,8 @@ export interface TemplateRules {
   readonly kindWord: string;
   /** The restart policies the controller accepts for its pods. */
   readonly restartPolicies: readonly string[];
+  /** False for a CronJob's job template, whose selector is generated when each Job is created. */
+  readonly selectorRequired?: boolean;
 }
 
 /**
@@ -21,8 +23,9 @@ export interface TemplateRules {
  */
 export function validateSelectorAndTemplate(selector: LabelSelector | undefined, template: PodTemplateSpec | undefined, rules: TemplateRules): FieldError[] {
   const errs: FieldError[] = [];
-  if (!selector) errs.push(required('spec.selector', ''));
-  else {
+  if (!selector) {
+    if (rules.selectorRequired !== false) errs.push(required('spec.selector', ''));
+  } else {
     errs.push(...validateLabelSelector(selector, 'spec.selector'));
     if (isEmptySelector(selector)) errs.push(invalidRaw('spec.selector', goLabelSelector(selector), `empty selector is invalid for ${rules.kindWord}`));
   }
