@@ -27,6 +27,9 @@ const PROVISION_MS = 1500;
  *   claim or volume any more.
  */
 export class PersistentVolumeController extends Controller {
+  /** When the simulated provisioner started on each claim (by uid). */
+  private readonly provisioningSince = new Map<string, number>();
+
   constructor(ctx: SimContext) {
     super(ctx, 'persistentvolume-controller');
     this.watchOwn('PersistentVolumeClaim');
@@ -87,8 +90,12 @@ export class PersistentVolumeController extends Controller {
       });
       this.event(pvc, 'Normal', 'ExternalProvisioning', `Waiting for a volume to be created either by the external provisioner '${sc.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`);
       this.ctx.recorder.record(pvc, 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${pvc.metadata.namespace}/${pvc.metadata.name}"`, provisionerSource(sc));
-      return { requeueAfterMs: PROVISION_MS };
     }
+    const since = this.provisioningSince.get(pvc.metadata.uid) ?? this.ctx.clock.now();
+    this.provisioningSince.set(pvc.metadata.uid, since);
+    const wait = since + PROVISION_MS - this.ctx.clock.now();
+    if (wait > 0) return { requeueAfterMs: wait };
+    this.provisioningSince.delete(pvc.metadata.uid);
     const name = `pvc-${pvc.metadata.uid}`;
     if (store.get('PersistentVolume', name)) return;
     const pv: PersistentVolume = {

@@ -15,6 +15,7 @@ export class WorkQueue {
   private readonly pending = new Set<string>();
   private readonly delayed = new Map<string, Timer>();
   private readonly failures = new Map<string, number>();
+  private readonly backoffUntil = new Map<string, number>();
   private draining = false;
   private drainTimer: Timer | undefined;
   private lastDrainAt = -1;
@@ -26,15 +27,25 @@ export class WorkQueue {
     private readonly reconcile: (key: string) => Requeue | void,
   ) {}
 
-  /** Queue a key for the next drain (at the current virtual instant). */
+  /**
+   * Queue a key for the next drain (at the current virtual instant). A key backing off after a
+   * failure waits for its back-off to end: the rate limiter of upstream's queue, and the API
+   * round trips that pace a real controller, keep a failing sync from spinning.
+   */
   add(key: string): void {
+    const until = this.backoffUntil.get(key);
+    if (until !== undefined && until > this.clock.now()) return this.addAfter(key, until - this.clock.now());
     this.pending.add(key);
     if (!this.draining && !this.drainTimer) this.drainTimer = this.clock.after(0, this.name, () => this.drain());
   }
 
   /** Queue a key after `ms`; an earlier pending timer for the key wins. */
   addAfter(key: string, ms: number): void {
-    if (ms <= 0) return this.add(key);
+    if (ms <= 0) {
+      this.pending.add(key);
+      if (!this.draining && !this.drainTimer) this.drainTimer = this.clock.after(0, this.name, () => this.drain());
+      return;
+    }
     const at = this.clock.now() + Math.round(ms);
     const existing = this.delayed.get(key);
     if (existing && existing.at <= at) return;
@@ -43,6 +54,7 @@ export class WorkQueue {
       key,
       this.clock.at(at, this.name, () => {
         this.delayed.delete(key);
+        this.backoffUntil.delete(key);
         this.add(key);
       }),
     );
@@ -82,10 +94,13 @@ export class WorkQueue {
       if (!(e instanceof ApiError)) throw e;
       const n = (this.failures.get(key) ?? 0) + 1;
       this.failures.set(key, n);
-      this.addAfter(key, Math.min(5 * 2 ** (n - 1), 1_000_000));
+      const delay = Math.min(5 * 2 ** (n - 1), 1_000_000);
+      this.backoffUntil.set(key, this.clock.now() + delay);
+      this.addAfter(key, delay);
       return;
     }
     this.failures.delete(key);
+    this.backoffUntil.delete(key);
     if (result?.requeueAfterMs !== undefined) this.addAfter(key, result.requeueAfterMs);
   }
 }
