@@ -1,4 +1,5 @@
 import { bundleSizes } from './bundle.bench';
+import { busyHour } from './controllers.bench';
 import { engineThroughput } from './engine.bench';
 import { printResults, type BenchResult } from './report';
 import { podStartup } from './simulation.bench';
@@ -10,6 +11,7 @@ import { podStartup } from './simulation.bench';
 const suites: Record<string, () => BenchResult[]> = {
   engine: engineThroughput,
   simulation: podStartup,
+  controllers: busyHour,
   bundle: bundleSizes,
 };
 

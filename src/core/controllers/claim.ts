@@ -1,5 +1,5 @@
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { selectorMatches } from '../api/labels';
+import { matchesAll, selectorMatches, selectorRequirements } from '../api/labels';
 import type { KubeObject, Stored } from '../api/types';
 import type { ObjectStore } from '../store/object-store';
 import { controllerRefOf, controllerRefTo } from './pods';
@@ -19,9 +19,10 @@ export function claim<T extends KubeObject>(store: ObjectStore, owner: Stored<Ku
     if (selectorMatches(selector, o.metadata.labels)) owned.set(o.metadata.uid, o as Stored<T>);
     else release(store, o, uid);
   }
-  if (!owner.metadata.deletionTimestamp && selector) {
-    for (const o of store.select<T>(kind, namespace, selector)) {
-      if (owned.has(o.metadata.uid) || controllerRefOf(o) || o.metadata.deletionTimestamp) continue;
+  if (!owner.metadata.deletionTimestamp && selector && namespace) {
+    const requirements = selectorRequirements(selector);
+    for (const o of store.uncontrolled<T>(kind, namespace)) {
+      if (o.metadata.deletionTimestamp || !matchesAll(requirements, o.metadata.labels)) continue;
       owned.set(o.metadata.uid, adopt(store, o, owner) as Stored<T>);
     }
   }

@@ -23,9 +23,17 @@ export abstract class Controller {
 
   abstract reconcile(key: string): Requeue | void;
 
-  /** Enqueue the key of every object a watch reports, and of those that exist now (the informer's initial list). */
-  protected watchOwn(kind: string): void {
-    this.ctx.store.watch(kind, (e) => this.queue.add(keyOf(e.object)));
+  /**
+   * Enqueue the key of every object a watch reports, and of those that exist now (the informer's
+   * initial list). A write to nothing but the status — the controller's own report — needs no
+   * new sync and is skipped, unless the controller acts on its own status (the Deployment
+   * controller cleans up old ReplicaSets once its status says the rollout is complete).
+   */
+  protected watchOwn(kind: string, options: { statusChangesToo?: boolean } = {}): void {
+    this.ctx.store.watch(kind, (e) => {
+      if (!options.statusChangesToo && e.type === 'MODIFIED' && e.old && onlyStatusChanged(e.old, e.object)) return;
+      this.queue.add(keyOf(e.object));
+    });
     for (const o of this.ctx.store.list(kind)) this.queue.add(keyOf(o));
   }
 
@@ -39,4 +47,19 @@ export abstract class Controller {
   event(obj: Stored<KubeObject>, type: EventType, reason: string, message: string): void {
     this.ctx.recorder.record(obj, type, reason, message, { component: this.name });
   }
+}
+
+/** Whether two versions differ only in status (unchanged parts are shared between versions). */
+function onlyStatusChanged(a: Stored<KubeObject>, b: Stored<KubeObject>): boolean {
+  const ma = a.metadata;
+  const mb = b.metadata;
+  return (
+    a.spec === b.spec &&
+    ma.labels === mb.labels &&
+    ma.annotations === mb.annotations &&
+    ma.finalizers === mb.finalizers &&
+    ma.ownerReferences === mb.ownerReferences &&
+    ma.deletionTimestamp === mb.deletionTimestamp &&
+    ma.generation === mb.generation
+  );
 }

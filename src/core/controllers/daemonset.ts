@@ -11,6 +11,7 @@ import { keyOf, splitKey } from './keys';
 import { scaledValue } from './deployment/util';
 import { CONTROLLER_REVISION_HASH_LABEL, syncRevisions } from './history';
 import { ownersToSync } from './owner-watch';
+import { podChangeMatters } from './pod-changes';
 import { createdAt, isPodActive, isPodAvailable, isPodReady, msUntilAvailable, podFromTemplate } from './pods';
 import type { Requeue } from './work-queue';
 
@@ -39,7 +40,7 @@ export class DaemonSetController extends Controller {
   constructor(ctx: SimContext) {
     super(ctx, 'daemonset-controller');
     this.watchOwn('DaemonSet');
-    this.watchRelated<Pod>('Pod', (e) => ownersToSync(ctx.store, e, 'DaemonSet', (o) => (o as Stored<DaemonSet>).spec?.selector));
+    this.watchRelated<Pod>('Pod', (e) => (podChangeMatters(e) ? ownersToSync(ctx.store, e, 'DaemonSet', (o) => (o as Stored<DaemonSet>).spec?.selector) : []));
     this.watchRelated<Node>('Node', (e) => (e.type === 'MODIFIED' && !nodeChangeMatters(e.old, e.object) ? [] : ctx.store.list('DaemonSet').map(keyOf)));
   }
 

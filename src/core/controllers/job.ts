@@ -9,6 +9,7 @@ import { claim } from './claim';
 import { Controller } from './controller';
 import { splitKey } from './keys';
 import { ownersToSync } from './owner-watch';
+import { podChangeMatters } from './pod-changes';
 import { isPodActive, isPodReady, isPodTerminal, podFromTemplate } from './pods';
 import { podsToDelete } from './replicaset';
 import type { Requeue } from './work-queue';
@@ -38,7 +39,7 @@ export class JobController extends Controller {
   constructor(ctx: SimContext) {
     super(ctx, 'job-controller');
     this.watchOwn('Job');
-    this.watchRelated<Pod>('Pod', (e) => ownersToSync(ctx.store, e, 'Job', (o) => (o as Stored<Job>).spec?.selector));
+    this.watchRelated<Pod>('Pod', (e) => (podChangeMatters(e) ? ownersToSync(ctx.store, e, 'Job', (o) => (o as Stored<Job>).spec?.selector) : []));
   }
 
   reconcile(key: string): Requeue | void {

@@ -19,13 +19,19 @@ export function isPodTerminal(pod: Pod): boolean {
 
 /** The Ready condition is True. */
 export function isPodReady(pod: Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+  const conditions = pod.status?.conditions;
+  if (!conditions) return false;
+  for (const c of conditions) if (c.type === 'Ready') return c.status === 'True';
+  return false;
 }
 
 /** Virtual ms when the pod last became Ready, if it is Ready. */
 export function podReadySince(pod: Pod): number | undefined {
-  const c = pod.status?.conditions?.find((x) => x.type === 'Ready' && x.status === 'True');
-  return c?.lastTransitionTime ? parseTimestamp(c.lastTransitionTime) : undefined;
+  for (const c of pod.status?.conditions ?? []) {
+    if (c.type !== 'Ready') continue;
+    return c.status === 'True' && c.lastTransitionTime ? parseTimestamp(c.lastTransitionTime) : undefined;
+  }
+  return undefined;
 }
 
 /** IsPodAvailable: Ready for at least minReadySeconds. */

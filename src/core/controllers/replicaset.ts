@@ -8,6 +8,7 @@ import { claim } from './claim';
 import { Controller } from './controller';
 import { splitKey } from './keys';
 import { ownersToSync } from './owner-watch';
+import { podChangeMatters } from './pod-changes';
 import { createdAt, isPodActive, isPodAvailable, isPodReady, msUntilAvailable, podFromTemplate, podReadySince } from './pods';
 import type { Requeue } from './work-queue';
 
@@ -23,7 +24,7 @@ export class ReplicaSetController extends Controller {
   constructor(ctx: SimContext) {
     super(ctx, 'replicaset-controller');
     this.watchOwn('ReplicaSet');
-    this.watchRelated<Pod>('Pod', (e) => ownersToSync(ctx.store, e, 'ReplicaSet', (o) => (o as Stored<ReplicaSet>).spec?.selector));
+    this.watchRelated<Pod>('Pod', (e) => (podChangeMatters(e) ? ownersToSync(ctx.store, e, 'ReplicaSet', (o) => (o as Stored<ReplicaSet>).spec?.selector) : []));
   }
 
   reconcile(key: string): Requeue | void {

@@ -9,6 +9,7 @@ import { Controller } from './controller';
 import { splitKey } from './keys';
 import { CONTROLLER_REVISION_HASH_LABEL, syncRevisions } from './history';
 import { ownersToSync } from './owner-watch';
+import { podChangeMatters } from './pod-changes';
 import { controllerRefTo, isPodActive, isPodAvailable, isPodReady, isPodTerminal, msUntilAvailable, podFromTemplate } from './pods';
 import type { Requeue } from './work-queue';
 
@@ -27,7 +28,7 @@ export class StatefulSetController extends Controller {
   constructor(ctx: SimContext) {
     super(ctx, 'statefulset-controller');
     this.watchOwn('StatefulSet');
-    this.watchRelated<Pod>('Pod', (e) => ownersToSync(ctx.store, e, 'StatefulSet', (o) => (o as Stored<StatefulSet>).spec?.selector));
+    this.watchRelated<Pod>('Pod', (e) => (podChangeMatters(e) ? ownersToSync(ctx.store, e, 'StatefulSet', (o) => (o as Stored<StatefulSet>).spec?.selector) : []));
   }
 
   reconcile(key: string): Requeue | void {

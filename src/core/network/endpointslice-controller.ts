@@ -5,6 +5,7 @@ import { selectorMatches } from '../api/labels';
 import type { Stored } from '../api/types';
 import { Controller } from '../controllers/controller';
 import { keyOf, splitKey } from '../controllers/keys';
+import { podChangeMatters } from '../controllers/pod-changes';
 import { controllerRefTo, isPodReady } from '../controllers/pods';
 import type { SimContext } from '../sim-context';
 
@@ -22,10 +23,19 @@ export const MAX_ENDPOINTS_PER_SLICE = 100;
  * deleted. So endpoints follow readiness.
  */
 export class EndpointSliceController extends Controller {
+  /**
+   * The endpoint built for each pod version (pods are immutable; a new version is a new object),
+   * so a sync only builds endpoints for pods that changed — as upstream's endpointSliceTracker
+   * and endpoint cache avoid recomputing unchanged slices.
+   */
+  private readonly endpointCache = new WeakMap<object, { svc: object; endpoint: Endpoint; ports: EndpointPort[]; portsKey: string }>();
+  /** What this controller last wrote to each slice (by uid), with the resourceVersion it got. */
+  private readonly written = new Map<string, { resourceVersion: string; endpoints: readonly Endpoint[]; ports: string; labels: string }>();
+
   constructor(ctx: SimContext) {
     super(ctx, 'endpointslice-controller');
     this.watchOwn('Service');
-    this.watchRelated<Pod>('Pod', (e) => this.servicesFor(e.object, e.old));
+    this.watchRelated<Pod>('Pod', (e) => (podChangeMatters(e) ? this.servicesFor(e.object, e.old) : []));
     this.watchRelated<EndpointSlice>('EndpointSlice', (e) => {
       const svc = e.object.metadata.labels?.[SERVICE_NAME_LABEL];
       return svc && e.object.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY ? [`${e.object.metadata.namespace}/${svc}`] : [];
@@ -56,28 +66,51 @@ export class EndpointSliceController extends Controller {
     desired.forEach((slice, i) => {
       const current = existing[i];
       if (!current) {
-        store.create<EndpointSlice>({ ...slice, metadata: { ...slice.metadata, generateName: `${name}-` } });
+        const created = store.create<EndpointSlice>({ ...slice, metadata: { ...slice.metadata, generateName: `${name}-` } });
+        this.remember(created, slice);
         return;
       }
-      const same = deepEqual(current.endpoints ?? [], slice.endpoints ?? []) && deepEqual(current.ports ?? [], slice.ports ?? []) && deepEqual(current.metadata.labels, slice.metadata!.labels);
-      if (same) return;
-      store.patch<EndpointSlice>('EndpointSlice', current.metadata.name, namespace, (d) => {
+      if (this.unchanged(current, slice)) return;
+      const updated = store.patch<EndpointSlice>('EndpointSlice', current.metadata.name, namespace, (d) => {
         d.metadata!.labels = slice.metadata!.labels;
         d.endpoints = slice.endpoints!;
         d.ports = slice.ports!;
       });
+      this.remember(updated, slice);
     });
     for (const extra of existing.slice(desired.length)) store.delete('EndpointSlice', extra.metadata.name, namespace);
   }
 
+  /** Whether a slice already holds what we would write (known from our last write, or compared in full). */
+  private unchanged(current: Stored<EndpointSlice>, slice: EndpointSlice): boolean {
+    const last = this.written.get(current.metadata.uid);
+    const ports = JSON.stringify(slice.ports ?? []);
+    const labels = JSON.stringify(slice.metadata!.labels);
+    if (last && last.resourceVersion === current.metadata.resourceVersion) {
+      const eps = slice.endpoints ?? [];
+      return last.ports === ports && last.labels === labels && last.endpoints.length === eps.length && eps.every((e, i) => e === last.endpoints[i]);
+    }
+    return deepEqual(current.endpoints ?? [], slice.endpoints ?? []) && deepEqual(current.ports ?? [], slice.ports ?? []) && deepEqual(current.metadata.labels, slice.metadata!.labels);
+  }
+
+  private remember(stored: Stored<EndpointSlice>, slice: EndpointSlice): void {
+    this.written.set(stored.metadata.uid, { resourceVersion: stored.metadata.resourceVersion, endpoints: slice.endpoints ?? [], ports: JSON.stringify(slice.ports ?? []), labels: JSON.stringify(slice.metadata!.labels) });
+  }
+
   private desiredSlices(svc: Stored<Service>): EndpointSlice[] {
     const pods = this.ctx.store.select<Pod>('Pod', svc.metadata.namespace, { matchLabels: svc.spec!.selector! });
-    const endpoints: { endpoint: Endpoint; ports: EndpointPort[] }[] = [];
-    for (const pod of [...pods].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
+    const endpoints: { endpoint: Endpoint; ports: EndpointPort[]; portsKey: string }[] = [];
+    for (const pod of pods) {
       const ip = pod.status?.podIP;
       const phase = pod.status?.phase;
       if (!ip || phase === 'Succeeded' || phase === 'Failed') continue;
-      endpoints.push({ endpoint: this.endpointFor(svc, pod, ip), ports: portsFor(svc, pod) });
+      let cached = this.endpointCache.get(pod);
+      if (cached?.svc !== svc) {
+        const ports = portsFor(svc, pod);
+        cached = { svc, endpoint: this.endpointFor(svc, pod, ip), ports, portsKey: JSON.stringify(ports) };
+        this.endpointCache.set(pod, cached);
+      }
+      endpoints.push(cached);
     }
     const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}), [SERVICE_NAME_LABEL]: svc.metadata.name, [MANAGED_BY_LABEL]: MANAGED_BY };
     if (svc.spec?.clusterIP === 'None') labels['service.kubernetes.io/headless'] = '';
@@ -95,8 +128,9 @@ export class EndpointSliceController extends Controller {
     // Endpoints are grouped by their resolved ports (a named targetPort may differ per pod), then chunked.
     const groups = new Map<string, typeof endpoints>();
     for (const e of endpoints) {
-      const k = JSON.stringify(e.ports);
-      groups.set(k, [...(groups.get(k) ?? []), e]);
+      const group = groups.get(e.portsKey);
+      if (group) group.push(e);
+      else groups.set(e.portsKey, [e]);
     }
     const out: EndpointSlice[] = [];
     for (const [k, group] of groups) {

@@ -18,6 +18,8 @@ export class ObjectIndexes {
   private readonly dependents = new Map<string, Map<string, Obj>>();
   private readonly byLabel = new Map<string, Map<string, Map<string, Obj>>>();
   private readonly podsByNode = new Map<string, Map<string, Obj>>();
+  /** Objects with no controller reference, by kind and namespace: the candidates for adoption. */
+  private readonly uncontrolled = new Map<string, Map<string, Map<string, Obj>>>();
 
   /** Record `next` (replacing `previous`, the same object's earlier version, if any). */
   put(key: string, next: Obj, previous: Obj | undefined): void {
@@ -28,12 +30,16 @@ export class ObjectIndexes {
     for (const ref of next.metadata.ownerReferences ?? []) inner(this.dependents, ref.uid).set(key, next);
     this.updateLabels(key, next, previous);
     if (next.kind === 'Pod') this.updateNode(key, next, previous);
+    const orphans = nested(this.uncontrolled, next.kind, ns);
+    if (hasController(next)) orphans.delete(key);
+    else orphans.set(key, next);
   }
 
   remove(key: string, obj: Obj): void {
     this.byNamespace.get(obj.kind)?.get(obj.metadata.namespace ?? '')?.delete(key);
     this.byUid.delete(obj.metadata.uid);
     this.dropOwnerEntries(key, obj, undefined);
+    this.uncontrolled.get(obj.kind)?.get(obj.metadata.namespace ?? '')?.delete(key);
     for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) this.byLabel.get(obj.kind)?.get(labelPair(obj.metadata.namespace, k, v))?.delete(key);
     if (obj.kind === 'Pod') {
       const node = (obj.spec as { nodeName?: string } | undefined)?.nodeName;
@@ -56,6 +62,11 @@ export class ObjectIndexes {
   /** Objects of `kind` in `namespace` whose label `key` is `value`. */
   withLabel(kind: string, namespace: string | undefined, key: string, value: string): ReadonlyMap<string, Obj> {
     return this.byLabel.get(kind)?.get(labelPair(namespace, key, value)) ?? EMPTY;
+  }
+
+  /** Objects of a kind in a namespace that no controller owns. */
+  uncontrolledIn(kind: string, namespace: string): Iterable<Obj> {
+    return this.uncontrolled.get(kind)?.get(namespace)?.values() ?? [];
   }
 
   podsOnNode(node: string): Iterable<Obj> {
@@ -88,6 +99,11 @@ export class ObjectIndexes {
 }
 
 const EMPTY: ReadonlyMap<string, Obj> = new Map();
+
+function hasController(o: Obj): boolean {
+  for (const r of o.metadata.ownerReferences ?? []) if (r.controller) return true;
+  return false;
+}
 
 function labelPair(namespace: string | undefined, key: string, value: string): string {
   return `${namespace ?? ''}\u0000${key}\u0000${value}`;

@@ -1,4 +1,4 @@
-import { deepClone, deepEqual, deepFreeze } from '../api/clone';
+import { deepClone, deepFreeze, structuralShare } from '../api/clone';
 import { matchesAll, selectorRequirements, type Requirement } from '../api/labels';
 import type { ApiRegistry } from '../api/registry';
 import { apiVersionOf } from '../api/resource-types';
@@ -124,6 +124,11 @@ export class ObjectStore {
   /** Objects whose ownerReferences name this uid. */
   dependentsOf(ownerUid: string): Stored<KubeObject>[] {
     return [...this.index.dependentsOf(ownerUid)];
+  }
+
+  /** Objects of a kind in a namespace without a controller reference (what a controller may adopt). */
+  uncontrolled<T extends KubeObject = KubeObject>(kind: string, namespace: string): Stored<T>[] {
+    return [...this.index.uncontrolledIn(kind, namespace)] as Stored<T>[];
   }
 
   /** Pods bound to a node (`--field-selector spec.nodeName=<node>`). */
@@ -318,9 +323,8 @@ export class ObjectStore {
     next.apiVersion = current.apiVersion;
     next.kind = current.kind;
     if (statusOnly) {
-      const metadata = { ...current.metadata };
-      if (next.metadata?.ownerReferences !== undefined) metadata.ownerReferences = next.metadata.ownerReferences;
-      const merged = { ...current, metadata, status: next.status } as KubeObject;
+      // The status subresource ignores changes to anything but status.
+      const merged = { ...current, metadata: { ...current.metadata }, status: next.status } as KubeObject;
       if (next.status === undefined) delete merged.status;
       return this.commit(merged, current) as Stored<T>;
     }
@@ -337,15 +341,17 @@ export class ObjectStore {
     const errors = strategy.validateUpdate ? strategy.validateUpdate(next, current) : strategy.validate(next);
     if (errors.length > 0) throw ApiError.invalid(kind, name, errors);
     for (const plugin of this.admission) plugin.admit('UPDATE', next, current, this);
-    if (next.spec !== undefined && !deepEqual(next.spec, current.spec)) meta.generation = (current.metadata.generation ?? 0) + 1;
+    if (next.spec !== undefined && structuralShare(next.spec, current.spec) !== current.spec) meta.generation = (current.metadata.generation ?? 0) + 1;
     return this.commit(next, current) as Stored<T>;
   }
 
   /** Store a changed object; an unchanged write is a no-op that keeps the resourceVersion, as upstream. */
   private commit(next: KubeObject, current: Stored<KubeObject>): Stored<KubeObject> {
+    (next.metadata as Writable<ObjectMeta>).resourceVersion = current.metadata.resourceVersion;
+    if (structuralShare(next, current) === current) return current;
+    // Metadata always changes (resourceVersion), so it must be a fresh object even if its fields were shared.
+    if (next.metadata === current.metadata) next.metadata = { ...current.metadata };
     const meta = next.metadata as Writable<ObjectMeta>;
-    meta.resourceVersion = current.metadata.resourceVersion;
-    if (deepEqual(next, current)) return current;
     // An object being deleted goes once nothing holds it: no finalizer left, and (for a pod) the
     // kubelet has confirmed with a zero grace period.
     if (meta.deletionTimestamp && (meta.deletionGracePeriodSeconds ?? 0) === 0 && !hasFinalizers(next)) {

@@ -25,7 +25,7 @@ import { condition, type Dep, getCondition, type RS, setCondition } from './util
 export class DeploymentController extends Controller implements DeploymentSync {
   constructor(ctx: SimContext) {
     super(ctx, 'deployment-controller');
-    this.watchOwn('Deployment');
+    this.watchOwn('Deployment', { statusChangesToo: true });
     this.watchRelated<ReplicaSet>('ReplicaSet', (e) => ownersToSync(ctx.store, e, 'Deployment', (o) => (o as Stored<Deployment>).spec?.selector));
     // deletePod: a Recreate rollout waits for the last old pod to be gone.
     this.watchRelated<Pod>('Pod', (e) => {

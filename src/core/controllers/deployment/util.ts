@@ -1,6 +1,6 @@
 import type { Deployment, DeploymentCondition, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import { deepClone, deepEqual } from '../../api/clone';
+import { deepEqual } from '../../api/clone';
 import { sortedJson } from '../../apply/merge';
 import type { Stored } from '../../api/types';
 import { fnv1a } from '../../engine/hash';
@@ -53,15 +53,19 @@ export function computeHash(template: PodTemplateSpec, collisionCount: number | 
 
 /** EqualIgnoreHash: the templates are the same apart from the pod-template-hash label. */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  const strip = (t: PodTemplateSpec | undefined) => {
-    const c = deepClone(t ?? {});
-    if (c.metadata?.labels) {
-      delete c.metadata.labels[POD_TEMPLATE_HASH_LABEL];
-      if (Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels;
-    }
-    return c;
+  if (a === b) return true;
+  const { metadata: ma, ...ra } = a ?? {};
+  const { metadata: mb, ...rb } = b ?? {};
+  if (!deepEqual(ra, rb)) return false;
+  const { labels: la, ...restA } = ma ?? {};
+  const { labels: lb, ...restB } = mb ?? {};
+  if (!deepEqual(restA, restB)) return false;
+  const strip = (labels: Record<string, string> | undefined) => {
+    const out = { ...(labels ?? {}) };
+    delete out[POD_TEMPLATE_HASH_LABEL];
+    return out;
   };
-  return deepEqual(strip(a), strip(b));
+  return deepEqual(strip(la), strip(lb));
 }
 
 /** FindNewReplicaSet: the oldest ReplicaSet whose template equals the Deployment's. */
