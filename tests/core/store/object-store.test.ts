@@ -29,7 +29,7 @@ describe('the object store', () => {
   it('shares the unchanged spec between versions after a status write, and freezes what it hands out', () => {
     const c = new TestCluster();
     const p = c.store.create(pod('p', {}));
-    const after = c.store.patchStatus<Pod>('Pod', 'p', 'default', (d) => (d.status = { ...d.status, phase: 'Running' }));
+    const after = c.store.patchStatus<Pod>('Pod', 'p', 'default', (d) => ((d as { status: Pod['status'] }).status = { ...d.status, phase: 'Running' }));
     expect(after.spec).toBe(p.spec);
     expect(Object.isFrozen(after.status)).toBe(true);
     expect(() => {
