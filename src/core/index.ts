@@ -9,12 +9,15 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
 }
 
 export { Simulation };
-export type { Command, DeleteResult, ListOptions, SimulationOptions, Snapshot } from './simulation';
+export type { Command, DeleteResult, KubectlWatch, ListOptions, SimulationOptions, Snapshot } from './simulation';
 export type { ApplyOutput, ApplyResult } from './apply/apply';
 export type { OpResult, RolloutAction } from './workload-ops';
 export type { DnsAnswer } from './network/dns';
 export type { PropagationPolicy } from './store/object-store';
 export type { KubectlResult } from './kubectl/kubectl';
+export type { Completion } from './kubectl/completion';
+export type { NodeShellResult } from './kubectl/shell/node-shell';
+export type { WatchRequest } from './kubectl/watch/request';
 export type { Fault, FaultResult } from './faults/faults';
 export type { ClusterSpec, NodePoolSpec } from './cluster/cluster-spec';
 export type { WatchEvent } from './store/object-store';

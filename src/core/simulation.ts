@@ -9,7 +9,11 @@ import type { ClusterSpec } from './cluster/cluster-spec';
 import { resolveCluster } from './cluster/parse-cluster';
 import type { Machine } from './cluster/hardware';
 import type { Fault, FaultResult } from './faults/faults';
-import { runKubectl, type KubectlResult } from './kubectl/kubectl';
+import { completeKubectl, type Completion } from './kubectl/completion';
+import { runKubectl, type KubectlHost, type KubectlResult } from './kubectl/kubectl';
+import { openWatch } from './kubectl/watch/stream';
+import { MIG_DISABLED } from './gpu/mig-geometry';
+import { runNodeShell, type NodeShellResult } from './kubectl/shell/node-shell';
 import type { SchedulingAttempt } from './scheduler/scheduler';
 import { ApiError } from './store/api-error';
 import type { PropagationPolicy, WatchEvent } from './store/object-store';
@@ -39,7 +43,7 @@ export type Command =
   | { readonly op: 'advance'; readonly ms: number }
   | { readonly op: 'rollout'; readonly action: RolloutAction; readonly kind: string; readonly name: string; readonly namespace?: string; readonly toRevision?: number }
   | { readonly op: 'scale'; readonly kind: string; readonly name: string; readonly namespace?: string; readonly replicas: number; readonly currentReplicas?: number }
-  | { readonly op: 'kubectl'; readonly line: string; readonly stdin?: string }
+  | { readonly op: 'kubectl'; readonly line: string; readonly stdin?: string; readonly files?: Readonly<Record<string, string>> }
   | { readonly op: 'inject'; readonly fault: Fault };
 
 /**
@@ -51,6 +55,13 @@ export interface Snapshot {
   readonly seed: number;
   readonly cluster: ClusterSpec;
   readonly log: readonly Command[];
+}
+
+/** A command whose output goes on streaming (`get -w`) until `stop()`. */
+export interface KubectlWatch {
+  readonly result: KubectlResult;
+  readonly watching: boolean;
+  stop(): void;
 }
 
 export interface DeleteResult {
@@ -183,22 +194,49 @@ export class Simulation {
   }
 
   /** `kubectl <args>`, with kubectl's output and exit code. `stdin` feeds `apply -f -`. */
-  kubectl(line: string, stdin?: string): KubectlResult {
-    const result = this.runKubectl(line, stdin);
-    if (result.mutated) this.record({ op: 'kubectl', line, ...(stdin !== undefined ? { stdin } : {}) });
+  kubectl(line: string, stdin?: string, files?: Readonly<Record<string, string>>): KubectlResult {
+    const result = this.runKubectl(line, stdin, files);
+    if (result.mutated) this.record({ op: 'kubectl', line, ...(stdin !== undefined ? { stdin } : {}), ...(files ? { files } : {}) });
     return result;
   }
 
-  private runKubectl(line: string, stdin?: string): KubectlResult {
-    return runKubectl(
-      {
-        store: this.world.ctx.store,
-        nowMs: () => this.world.ctx.clock.now(),
-        apply: (yaml, options) => this.doApply(yaml, options),
-      },
-      line,
-      stdin,
-    );
+  /**
+   * `kubectl get --watch` and other streaming commands: runs the command, then, while the
+   * returned watch is open, passes every further chunk of output to `onOutput` as the cluster
+   * changes (as the simulation advances). `stop()` is Ctrl+C. For other commands it is the same
+   * as kubectl() and `watching` is false.
+   */
+  kubectlWatch(line: string, onOutput: (chunk: string) => void, stdin?: string, files?: Readonly<Record<string, string>>): KubectlWatch {
+    const result = this.kubectl(line, stdin, files);
+    if (!result.watch || result.exitCode !== 0) return { result, watching: false, stop: () => {} };
+    const stop = openWatch(this.kubectlHost(files), result.watch, onOutput);
+    return { result, watching: true, stop };
+  }
+
+  /** One line typed in the shell that `kubectl debug node/<name> -it` opened (nvidia-smi, hostname, exit). */
+  nodeShell(node: string, line: string): NodeShellResult {
+    return runNodeShell(this.kubectlHost(), node, line);
+  }
+
+  /** Tab completion for a kubectl command line: candidates for the word at `cursor`. */
+  completeKubectl(line: string, cursor = line.length, files?: Readonly<Record<string, string>>): Completion {
+    return completeKubectl(this.kubectlHost(files), line, cursor);
+  }
+
+  private runKubectl(line: string, stdin?: string, files?: Readonly<Record<string, string>>): KubectlResult {
+    return runKubectl(this.kubectlHost(files), line, stdin);
+  }
+
+  private kubectlHost(files?: Readonly<Record<string, string>>): KubectlHost {
+    return {
+      store: this.world.ctx.store,
+      nowMs: () => this.world.ctx.clock.now(),
+      apply: (yaml, options) => this.doApply(yaml, options),
+      readFile: (name) => (files && Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined),
+      listFiles: () => Object.keys(files ?? {}),
+      // MIG mode is off on every GPU until the MIG manager keeps per-GPU MIG state in the world.
+      nodeGpus: (node) => (this.world.ctx.machines.get(node)?.gpus ?? []).map((g) => ({ ...g, mig: MIG_DISABLED })),
+    };
   }
 
   /** Inject a fault, e.g. `{ type: 'node-down', node: 'worker-1' }`. */
@@ -238,7 +276,7 @@ export class Simulation {
         this.doAdvance(c.ms);
         return;
       case 'kubectl':
-        this.runKubectl(c.line, c.stdin);
+        this.runKubectl(c.line, c.stdin, c.files);
         return;
       case 'inject':
         this.world.faults.inject(this.world.ctx, c.fault);

@@ -45,6 +45,14 @@ export const en = {
   'events.count': '×{count}',
   'status.connecting': 'Starting the cluster…',
   'status.storageWarning': 'Local storage is unavailable: your work is kept in memory only for this tab.',
+  'terminal.label': 'Terminal',
+  'terminal.scrollback': 'Terminal output',
+  'terminal.input': 'Command line',
+  'terminal.welcome': 'Type kubectl commands. Tab completes, ↑ and ↓ browse history, Ctrl+C interrupts, Ctrl+L clears.',
+  'terminal.keys': 'Enter runs the command. Tab completes commands, kinds, names and flags. Up and Down browse the history. Ctrl+C stops a watch or clears the line. Ctrl+L clears the screen. Shift+Tab leaves the terminal.',
+  'terminal.watching': 'Watching for changes. Press Ctrl+C to stop.',
+  'terminal.cleared': 'Screen cleared.',
+  'terminal.completions': '{count} completions listed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -47,4 +47,12 @@ export const vi: Record<MessageKey, string> = {
   'events.count': '×{count}',
   'status.connecting': 'Đang khởi động cụm…',
   'status.storageWarning': 'Không dùng được bộ nhớ cục bộ: công việc của bạn chỉ được giữ trong bộ nhớ của thẻ này.',
+  'terminal.label': 'Terminal',
+  'terminal.scrollback': 'Kết quả trong terminal',
+  'terminal.input': 'Dòng lệnh',
+  'terminal.welcome': 'Gõ lệnh kubectl. Tab để gợi ý, ↑ và ↓ để xem lại lịch sử, Ctrl+C để dừng, Ctrl+L để xoá màn hình.',
+  'terminal.keys': 'Enter chạy lệnh. Tab gợi ý lệnh, loại tài nguyên, tên và cờ. Mũi tên lên và xuống duyệt lịch sử. Ctrl+C dừng theo dõi hoặc xoá dòng đang gõ. Ctrl+L xoá màn hình. Shift+Tab rời khỏi terminal.',
+  'terminal.watching': 'Đang theo dõi thay đổi. Nhấn Ctrl+C để dừng.',
+  'terminal.cleared': 'Đã xoá màn hình.',
+  'terminal.completions': 'Đã liệt kê {count} gợi ý.',
 };
