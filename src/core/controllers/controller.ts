@@ -44,6 +44,16 @@ export abstract class Controller {
     });
   }
 
+  /**
+   * Delete a pod this controller owns (unless it is already going), with the owner's event;
+   * the uid precondition makes sure a pod recreated under the same name is not the one deleted.
+   */
+  protected deletePod(owner: Stored<KubeObject>, pod: Stored<KubeObject>, message = `Deleted pod: ${pod.metadata.name}`): void {
+    if (pod.metadata.deletionTimestamp || this.ctx.store.get('Pod', pod.metadata.name, pod.metadata.namespace)?.metadata.uid !== pod.metadata.uid) return;
+    this.ctx.store.delete('Pod', pod.metadata.name, pod.metadata.namespace, { preconditions: { uid: pod.metadata.uid } });
+    this.event(owner, 'Normal', 'SuccessfulDelete', message);
+  }
+
   event(obj: Stored<KubeObject>, type: EventType, reason: string, message: string): void {
     this.ctx.recorder.record(obj, type, reason, message, { component: this.name });
   }

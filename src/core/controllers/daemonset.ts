@@ -150,12 +150,6 @@ export class DaemonSetController extends Controller {
     this.event(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
   }
 
-  private deletePod(ds: Stored<DaemonSet>, pod: Stored<Pod>): void {
-    if (pod.metadata.deletionTimestamp || !this.ctx.store.get('Pod', pod.metadata.name, pod.metadata.namespace)) return;
-    this.ctx.store.delete('Pod', pod.metadata.name, pod.metadata.namespace, { preconditions: { uid: pod.metadata.uid } });
-    this.event(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
-  }
-
   private updateStatus(ds: Stored<DaemonSet>, nodes: Stored<Node>[], hash: string): Requeue | void {
     const now = this.ctx.clock.now();
     const minReady = ds.spec?.minReadySeconds ?? 0;

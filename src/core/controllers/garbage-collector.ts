@@ -3,6 +3,7 @@ import type { SimContext } from '../sim-context';
 import { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from '../store/delete-options';
 import type { WatchEvent } from '../store/object-store';
 import { Controller } from './controller';
+import { removeFinalizer } from './finalizers';
 import type { Requeue } from './work-queue';
 
 /**
@@ -55,7 +56,7 @@ export class GarbageCollector extends Controller {
         else delete d.metadata!.ownerReferences;
       });
     }
-    this.removeFinalizer(owner, ORPHAN_FINALIZER);
+    removeFinalizer(this.ctx.store, owner.kind, owner.metadata.name, owner.metadata.namespace, ORPHAN_FINALIZER);
   }
 
   private deleteDependentsFirst(owner: Stored<KubeObject>): void {
@@ -71,7 +72,7 @@ export class GarbageCollector extends Controller {
     const blocking = this.ctx.store
       .dependentsOf(owner.metadata.uid)
       .some((d) => d.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid && r.blockOwnerDeletion));
-    if (!blocking) this.removeFinalizer(owner, FOREGROUND_FINALIZER);
+    if (!blocking) removeFinalizer(this.ctx.store, owner.kind, owner.metadata.name, owner.metadata.namespace, FOREGROUND_FINALIZER);
   }
 
   private collectIfOwnersGone(obj: Stored<KubeObject>): void {
@@ -92,11 +93,4 @@ export class GarbageCollector extends Controller {
     });
   }
 
-  private removeFinalizer(obj: Stored<KubeObject>, finalizer: string): void {
-    this.ctx.store.patch(obj.kind, obj.metadata.name, obj.metadata.namespace, (d) => {
-      const rest = (d.metadata!.finalizers ?? []).filter((f) => f !== finalizer);
-      if (rest.length) d.metadata!.finalizers = rest;
-      else delete d.metadata!.finalizers;
-    });
-  }
 }

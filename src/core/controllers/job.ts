@@ -7,6 +7,7 @@ import type { SimContext } from '../sim-context';
 import { ApiError } from '../store/api-error';
 import { claim } from './claim';
 import { Controller } from './controller';
+import { removeFinalizer } from './finalizers';
 import { splitKey } from './keys';
 import { ownersToSync } from './owner-watch';
 import { podChangeMatters } from './pod-changes';
@@ -193,20 +194,10 @@ export class JobController extends Controller {
     this.event(job, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
   }
 
-  private deletePod(job: Stored<Job>, pod: Stored<Pod>): void {
-    if (pod.metadata.deletionTimestamp || !this.ctx.store.get('Pod', pod.metadata.name, pod.metadata.namespace)) return;
-    this.ctx.store.delete('Pod', pod.metadata.name, pod.metadata.namespace, { preconditions: { uid: pod.metadata.uid } });
-    this.event(job, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+  private removeTrackingFinalizer(pod: Stored<Pod>): void {
+    removeFinalizer(this.ctx.store, 'Pod', pod.metadata.name, pod.metadata.namespace, JOB_TRACKING_FINALIZER);
   }
 
-  private removeTrackingFinalizer(pod: Stored<Pod>): void {
-    if (!pod.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER) || !this.ctx.store.get('Pod', pod.metadata.name, pod.metadata.namespace)) return;
-    this.ctx.store.patch<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (d) => {
-      const rest = (d.metadata!.finalizers ?? []).filter((f) => f !== JOB_TRACKING_FINALIZER);
-      if (rest.length) d.metadata!.finalizers = rest;
-      else delete d.metadata!.finalizers;
-    });
-  }
 
   private writeStatus(job: Stored<Job>, status: JobStatus, conditions: JobCondition[]): void {
     const live = this.ctx.store.dependentsOf(job.metadata.uid).filter((o): o is Stored<Pod> => o.kind === 'Pod') as Stored<Pod>[];

@@ -6,6 +6,7 @@ import { PV_PROTECTION_FINALIZER, PVC_PROTECTION_FINALIZER } from '../api/kinds/
 import type { Stored } from '../api/types';
 import type { SimContext } from '../sim-context';
 import { Controller } from './controller';
+import { removeFinalizer } from './finalizers';
 import { keyOf, splitKey } from './keys';
 import type { Requeue } from './work-queue';
 
@@ -192,7 +193,7 @@ export class PersistentVolumeController extends Controller {
     const claim = ref ? store.get<PersistentVolumeClaim>('PersistentVolumeClaim', ref.name!, ref.namespace) : undefined;
     const claimGone = ref?.uid !== undefined && (!claim || claim.metadata.uid !== ref.uid);
     if (pv.metadata.deletionTimestamp) {
-      if (!ref || claimGone || pv.status?.phase !== 'Bound') removeFinalizer(this.ctx, 'PersistentVolume', pv.metadata.name, undefined, PV_PROTECTION_FINALIZER);
+      if (!ref || claimGone || pv.status?.phase !== 'Bound') removeFinalizer(this.ctx.store, 'PersistentVolume', pv.metadata.name, undefined, PV_PROTECTION_FINALIZER);
       return;
     }
     let phase = pv.status?.phase;
@@ -211,22 +212,12 @@ export class PersistentVolumeController extends Controller {
     const inUse = this.ctx.store
       .list<Pod>('Pod', pvc.metadata.namespace)
       .some((p) => !isFinished(p) && (p.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === pvc.metadata.name));
-    if (!inUse) removeFinalizer(this.ctx, 'PersistentVolumeClaim', pvc.metadata.name, pvc.metadata.namespace, PVC_PROTECTION_FINALIZER);
+    if (!inUse) removeFinalizer(this.ctx.store, 'PersistentVolumeClaim', pvc.metadata.name, pvc.metadata.namespace, PVC_PROTECTION_FINALIZER);
   }
 }
 
 function isFinished(p: Pod): boolean {
   return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
-}
-
-function removeFinalizer(ctx: SimContext, kind: string, name: string, namespace: string | undefined, finalizer: string): void {
-  const obj = ctx.store.get(kind, name, namespace);
-  if (!obj?.metadata.finalizers?.includes(finalizer)) return;
-  ctx.store.patch(kind, name, namespace, (d) => {
-    const rest = (d.metadata!.finalizers ?? []).filter((f) => f !== finalizer);
-    if (rest.length) d.metadata!.finalizers = rest;
-    else delete d.metadata!.finalizers;
-  });
 }
 
 /** The event source an external provisioner reports as: `<provisioner>_<its pod>`. */

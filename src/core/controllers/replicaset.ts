@@ -42,11 +42,7 @@ export class ReplicaSetController extends Controller {
     const diff = active.length - (rs.spec?.replicas ?? 1);
     if (diff < 0) return this.createPods(rs, Math.min(-diff, BURST_REPLICAS));
     if (diff > 0) {
-      for (const pod of podsToDelete(active, Math.min(diff, BURST_REPLICAS))) {
-        if (!this.ctx.store.get('Pod', pod.metadata.name, pod.metadata.namespace)) continue;
-        this.ctx.store.delete('Pod', pod.metadata.name, pod.metadata.namespace);
-        this.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
-      }
+      for (const pod of podsToDelete(active, Math.min(diff, BURST_REPLICAS))) this.deletePod(rs, pod);
     }
     return undefined;
   }

@@ -71,7 +71,7 @@ export class StatefulSetController extends Controller {
       }
       if (isPodTerminal(pod) && !pod.metadata.deletionTimestamp) {
         this.event(sts, 'Warning', 'RecreatingFailedPod', `StatefulSet ${sts.metadata.namespace}/${sts.metadata.name} is recreating failed Pod ${pod.metadata.name}`);
-        this.deletePod(sts, pod);
+        this.deleteMember(sts, pod);
         if (ordered) return;
         continue;
       }
@@ -84,7 +84,7 @@ export class StatefulSetController extends Controller {
         if (ordered) return;
         continue;
       }
-      this.deletePod(sts, pod);
+      this.deleteMember(sts, pod);
       if (ordered) return;
     }
     if (spec.updateStrategy?.type !== 'RollingUpdate') return;
@@ -94,7 +94,7 @@ export class StatefulSetController extends Controller {
       if (!pod) return;
       if (pod.metadata.deletionTimestamp || !isPodReady(pod)) return;
       if (pod.metadata.labels?.[CONTROLLER_REVISION_HASH_LABEL] !== revisionFor(ord)) {
-        this.deletePod(sts, pod);
+        this.deleteMember(sts, pod);
         return;
       }
     }
@@ -150,10 +150,8 @@ export class StatefulSetController extends Controller {
     }
   }
 
-  private deletePod(sts: Stored<StatefulSet>, pod: Stored<Pod>): void {
-    if (!this.ctx.store.get('Pod', pod.metadata.name, pod.metadata.namespace)) return;
-    this.ctx.store.delete('Pod', pod.metadata.name, pod.metadata.namespace, { preconditions: { uid: pod.metadata.uid } });
-    this.event(sts, 'Normal', 'SuccessfulDelete', `delete Pod ${pod.metadata.name} in StatefulSet ${sts.metadata.name} successful`);
+  private deleteMember(sts: Stored<StatefulSet>, pod: Stored<Pod>): void {
+    this.deletePod(sts, pod, `delete Pod ${pod.metadata.name} in StatefulSet ${sts.metadata.name} successful`);
   }
 
   private updateStatus(sts: Stored<StatefulSet>, currentRevision: string, updateRevision: string): Requeue | void {

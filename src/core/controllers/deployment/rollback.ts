@@ -4,17 +4,10 @@ import type { Stored } from '../../api/types';
 import type { ObjectStore } from '../../store/object-store';
 import { ApiError } from '../../store/api-error';
 import { claim } from '../claim';
-import { equalIgnoreHash, POD_TEMPLATE_HASH_LABEL, REVISION_ANNOTATION, REVISION_HISTORY_ANNOTATION, revisionOf, DESIRED_REPLICAS_ANNOTATION, MAX_REPLICAS_ANNOTATION } from './util';
+import { equalIgnoreHash, POD_TEMPLATE_HASH_LABEL, revisionOf, SKIPPED_ANNOTATIONS } from './util';
 
 /** Annotations that stay the Deployment's own when a rollback copies a ReplicaSet's (annotationsToSkip). */
-const KEEP_ON_DEPLOYMENT = new Set([
-  'kubectl.kubernetes.io/last-applied-configuration',
-  REVISION_ANNOTATION,
-  REVISION_HISTORY_ANNOTATION,
-  DESIRED_REPLICAS_ANNOTATION,
-  MAX_REPLICAS_ANNOTATION,
-  'deprecated.deployment.rollback.to',
-]);
+const KEEP_ON_DEPLOYMENT = SKIPPED_ANNOTATIONS;
 
 export interface RollbackResult {
   /** kubectl's word after `deployment.apps/<name>`: `rolled back`, or `skipped rollback (…)`. */

@@ -15,7 +15,7 @@ export const DESIRED_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/desired-rep
 export const MAX_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/max-replicas';
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
 /** Annotations of the Deployment that are not copied to its ReplicaSets (annotationsToSkip). */
-const SKIPPED_ANNOTATIONS = new Set([
+export const SKIPPED_ANNOTATIONS: ReadonlySet<string> = new Set([
   'kubectl.kubernetes.io/last-applied-configuration',
   REVISION_ANNOTATION,
   REVISION_HISTORY_ANNOTATION,
