@@ -1,6 +1,6 @@
 import type { Event } from 'kubernetes-types/core/v1';
 import { deepClone } from './api/clone';
-import { matchesAll, parseSelector, selectorRequirements, type Requirement } from './api/labels';
+import { parseSelector, selectorRequirements, type Requirement } from './api/labels';
 import type { LabelSelector } from './api/types';
 import type { KubeObject } from './api/types';
 import { manifestJsonSchema } from './api/schema/json-schema';
@@ -18,6 +18,7 @@ import type { SchedulingAttempt } from './scheduler/scheduler';
 import { ApiError } from './store/api-error';
 import type { PropagationPolicy, WatchEvent } from './store/object-store';
 import { ViewTracker } from './view/view-tracker';
+import { matchesFields, parseFieldSelector } from './kubectl/resources/field-selector';
 import { type OpResult, type RolloutAction, runRollout, runRolloutStatus, runScale } from './workload-ops';
 import { type DnsAnswer, resolveDns } from './network/dns';
 import { World } from './world';
@@ -74,6 +75,8 @@ export interface ListOptions {
   readonly namespace?: string;
   /** kubectl -l syntax (`app=web,tier!=db`) or a LabelSelector object. */
   readonly labelSelector?: string | LabelSelector;
+  /** kubectl --field-selector syntax (`spec.nodeName=worker-1,status.phase!=Running`). */
+  readonly fieldSelector?: string;
 }
 
 /**
@@ -145,9 +148,11 @@ export class Simulation {
     let requirements: Requirement[] = [];
     if (typeof options.labelSelector === 'string') requirements = parseSelector(options.labelSelector);
     else if (options.labelSelector) requirements = selectorRequirements(options.labelSelector);
-    return this.world.ctx.store
-      .list(type.kind, type.namespaced ? options.namespace : undefined)
-      .filter((o) => matchesAll(requirements, o.metadata.labels))
+    const fields = parseFieldSelector(options.fieldSelector ?? '');
+    const store = this.world.ctx.store;
+    return store
+      .selectRequirements(type.kind, type.namespaced ? options.namespace : undefined, requirements)
+      .filter((o) => matchesFields(o, fields))
       .map((o) => deepClone(o) as unknown as T);
   }
 
