@@ -58,11 +58,6 @@ export function controllerRefOf(obj: KubeObject): OwnerReference | undefined {
   return obj.metadata?.ownerReferences?.find((r) => r.controller === true);
 }
 
-/** Whether `obj` is controlled by `owner`. */
-export function isControlledBy(obj: KubeObject, owner: Stored<KubeObject>): boolean {
-  return controllerRefOf(obj)?.uid === owner.metadata.uid;
-}
-
 /** GetPodFromTemplate: labels, annotations and finalizers of the template, the owner's namespace and controller reference. */
 export function podFromTemplate(template: PodTemplateSpec, owner: Stored<KubeObject>, naming: { generateName?: string; name?: string }): Pod {
   const meta = template.metadata ?? {};

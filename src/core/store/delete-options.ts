@@ -21,4 +21,4 @@ export const ORPHAN_FINALIZER = 'orphan';
 /** The finalizer that keeps an owner until the garbage collector has deleted its blocking dependents. */
 export const FOREGROUND_FINALIZER = 'foregroundDeletion';
 
-export const PROPAGATION_POLICIES: readonly PropagationPolicy[] = ['Orphan', 'Background', 'Foreground'];
+export const PROPAGATION_POLICIES: readonly PropagationPolicy[] = ['Foreground', 'Background', 'Orphan'];

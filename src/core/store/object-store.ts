@@ -8,7 +8,8 @@ import type { VirtualClock } from '../engine/clock';
 import { NAME_SUFFIX_ALPHABET, type Rng } from '../engine/rng';
 import { rfc3339 } from '../engine/time';
 import { ApiError } from './api-error';
-import { FOREGROUND_FINALIZER, ORPHAN_FINALIZER, type DeleteOptions } from './delete-options';
+import { FOREGROUND_FINALIZER, ORPHAN_FINALIZER, PROPAGATION_POLICIES, type DeleteOptions } from './delete-options';
+import { notSupported } from '../api/field-errors';
 import { ObjectIndexes } from './indexes';
 
 export type { DeleteOptions, PropagationPolicy } from './delete-options';
@@ -263,6 +264,11 @@ export class ObjectStore {
    * dependents afterwards. Returns the object as it stands after the call.
    */
   delete(kind: string, name: string, namespace?: string, options: DeleteOptions = {}): Stored<KubeObject> {
+    const policy = options.propagationPolicy;
+    if (policy !== undefined && !PROPAGATION_POLICIES.includes(policy)) {
+      // ValidateDeleteOptions.
+      throw ApiError.invalid('DeleteOptions', '', [notSupported('propagationPolicy', policy, [...PROPAGATION_POLICIES, 'nil'])]);
+    }
     const current = this.require(kind, name, namespace);
     if (options.preconditions?.uid !== undefined && options.preconditions.uid !== current.metadata.uid) {
       throw new ApiError(

@@ -1,6 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { describeEnvironment, projectVolume, resolveEnvironment } from '../../../src/core/api/container-env';
+import { describeEnvFrom, describeEnvironment, projectVolume, resolveEnvironment } from '../../../src/core/api/container-env';
 import { TestCluster } from '../harness';
 
 const CONFIG = `apiVersion: v1
@@ -58,5 +58,6 @@ describe('ConfigMaps and Secrets consumed by containers', () => {
       'URL:  db://$(APP_MODE)',
       'POD_NAME:   (v1:metadata.name)',
     ]);
+    expect(describeEnvFrom(c.get<Pod>('Pod', 'p').spec!.containers[0]!)).toEqual(["app  ConfigMap with prefix 'APP_'  Optional: false"]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { rolloutStatus } from '../../../src/core/controllers/rollout';
+import { rolloutHistory, rolloutStatus } from '../../../src/core/controllers/rollout';
 import { rollbackDeployment } from '../../../src/core/controllers/deployment/rollback';
 import { isReady, TestCluster } from '../harness';
 
@@ -126,6 +126,10 @@ describe('Deployment rollback', () => {
     expect(reused.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('3');
     expect(reused.metadata.annotations?.['deployment.kubernetes.io/revision-history']).toBe('1');
     expect(live(c).map(imageOf)).toEqual(['nginx:1.27', 'nginx:1.27', 'nginx:1.27']);
+    expect(rolloutHistory(c.store, 'Deployment', 'web', 'default').map((r) => [r.revision, r.template.spec?.containers[0]?.image, r.template.metadata?.labels])).toEqual([
+      [2, 'nginx:1.28', { app: 'web' }],
+      [3, 'nginx:1.27', { app: 'web' }],
+    ]);
   });
 
   it.each([

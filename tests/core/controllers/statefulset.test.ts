@@ -1,6 +1,7 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
+import { rolloutHistory } from '../../../src/core/controllers/rollout';
 import { isReady, TestCluster } from '../harness';
 
 const STS = (replicas: number, image = 'nginx:1.27', extra = '') => `apiVersion: v1
@@ -96,6 +97,10 @@ describe('StatefulSet controller', () => {
     const st = c.get<StatefulSet>('StatefulSet', 'db').status!;
     expect(st.currentRevision).toBe(st.updateRevision);
     expect(st.updatedReplicas).toBe(3);
+    expect(rolloutHistory(c.store, 'StatefulSet', 'db', 'default').map((r) => [r.revision, r.template.spec?.containers[0]?.image])).toEqual([
+      [1, 'nginx:1.27'],
+      [2, 'nginx:1.28'],
+    ]);
   });
 
   it('updates only ordinals at or above the partition', () => {

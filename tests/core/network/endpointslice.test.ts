@@ -1,7 +1,7 @@
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { describe, expect, it } from 'vitest';
-import { resolveDns, serviceDnsName } from '../../../src/core/network/dns';
+import { podDnsName, podHostnameDnsName, resolveDns, serviceDnsName } from '../../../src/core/network/dns';
 import { TestCluster } from '../harness';
 
 const APP = (type = 'ClusterIP', extra = '') => `apiVersion: apps/v1
@@ -133,6 +133,9 @@ spec:
     const ips = c.pods().map((p: Pod) => p.status?.podIP).sort();
     const all = resolveDns(c.store, 'db');
     expect(all.type === 'A' && [...all.addresses].sort()).toEqual(ips);
+    const db1 = c.get<Pod>('Pod', 'db-1');
+    expect(podHostnameDnsName(db1)).toBe('db-1.db.default.svc.cluster.local');
+    expect(podDnsName(db1)).toBe(`${db1.status!.podIP!.replaceAll('.', '-')}.default.pod.cluster.local`);
     expect(resolveDns(c.store, 'db-1.db.default.svc.cluster.local')).toEqual({ type: 'A', name: 'db-1.db.default.svc.cluster.local', addresses: [c.get<Pod>('Pod', 'db-1').status?.podIP] });
   });
 });

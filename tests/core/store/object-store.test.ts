@@ -82,3 +82,14 @@ describe('the object store', () => {
     expect(() => c.store.create(p)).toThrow(message);
   });
 });
+
+describe('delete options', () => {
+  it('refuses an unknown propagation policy with the API server\'s wording and deletes nothing', () => {
+    const c = new TestCluster();
+    c.store.create(pod('p', {}));
+    expect(() => c.store.delete('Pod', 'p', 'default', { propagationPolicy: 'Sometimes' as never })).toThrow(
+      'The DeleteOptions "" is invalid: propagationPolicy: Unsupported value: "Sometimes": supported values: "Foreground", "Background", "Orphan", "nil"',
+    );
+    expect(c.store.get('Pod', 'p', 'default')).toBeDefined();
+  });
+});
