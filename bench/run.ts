@@ -2,6 +2,7 @@ import { bundleSizes } from './bundle.bench';
 import { busyHour } from './controllers.bench';
 import { engineThroughput } from './engine.bench';
 import { printResults, type BenchResult } from './report';
+import { schedulerThroughput } from './scheduler.bench';
 import { podStartup } from './simulation.bench';
 
 /**
@@ -12,6 +13,7 @@ const suites: Record<string, () => BenchResult[]> = {
   engine: engineThroughput,
   simulation: podStartup,
   controllers: busyHour,
+  scheduler: schedulerThroughput,
   bundle: bundleSizes,
 };
 

@@ -21,6 +21,6 @@ export type { WatchRequest } from './kubectl/watch/request';
 export type { Fault, FaultResult } from './faults/faults';
 export type { ClusterSpec, NodePoolSpec } from './cluster/cluster-spec';
 export type { WatchEvent } from './store/object-store';
-export type { SchedulingAttempt } from './scheduler/scheduler';
+export type { FilterRejection, NodeScore, PluginScore, PreemptionVictim, SchedulingExplanation } from './scheduler/explanation';
 export type { ContainerView, EventView, GpuView, NodeView, PodView, PodVisualState, ViewDiff, ViewSnapshot } from './view/types';
 export { PRESET_NAMES } from './cluster/presets';

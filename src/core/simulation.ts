@@ -14,7 +14,7 @@ import { runKubectl, type KubectlHost, type KubectlResult } from './kubectl/kube
 import { openWatch } from './kubectl/watch/stream';
 import { MIG_DISABLED } from './gpu/mig-geometry';
 import { runNodeShell, type NodeShellResult } from './kubectl/shell/node-shell';
-import type { SchedulingAttempt } from './scheduler/scheduler';
+import type { SchedulingExplanation } from './scheduler/explanation';
 import { ApiError } from './store/api-error';
 import type { PropagationPolicy, WatchEvent } from './store/object-store';
 import { ViewTracker } from './view/view-tracker';
@@ -340,9 +340,13 @@ export class Simulation {
     return () => this.watchers.delete(handler);
   }
 
-  /** The scheduler's last attempt for a pod: which nodes were rejected and why, and where it went. */
-  schedulingAttempt(name: string, namespace = 'default'): SchedulingAttempt | undefined {
-    return this.world.scheduler.attemptFor(namespace, name);
+  /**
+   * Why a pod is where it is, or why it is Pending: the scheduler's last attempt for it — which
+   * filter rejected each node and why, each score plugin's raw and normalised score per feasible
+   * node, the weighted totals, the chosen node, the FailedScheduling message and any preemption.
+   */
+  schedulingExplanation(name: string, namespace = 'default'): SchedulingExplanation | undefined {
+    return this.world.scheduler.explanationFor(namespace, name);
   }
 
   /** The cluster definition the simulation runs. */

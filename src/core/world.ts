@@ -1,3 +1,4 @@
+import { priorityAdmission, SYSTEM_PRIORITY_CLASSES } from './api/kinds/priority-class';
 import { DEFAULT_STORAGE_CLASS } from './api/kinds/storage';
 import { ApiRegistry } from './api/registry';
 import { ControllerManager } from './controllers/manager';
@@ -41,9 +42,13 @@ export class World {
     const machines = new Map(buildMachines(cluster, rng).map((m) => [m.nodeName, m]));
     this.ctx = { clock, rng, store, recorder, machines, metrics: new MetricsStore() };
 
+    // Admission plugins in the API server's order: LimitRanger, Priority, ResourceQuota.
     store.addAdmission(limitRangerAdmission);
+    store.addAdmission(priorityAdmission);
     store.addAdmission(resourceQuotaAdmission);
     for (const name of SYSTEM_NAMESPACES) store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    // What the API server creates at start-up: the system priority classes, the kubernetes Service; and kind's default StorageClass.
+    for (const pc of SYSTEM_PRIORITY_CLASSES) store.create(pc);
     createKubernetesService(store, apiServerAddress([...machines.values()]));
     store.create(DEFAULT_STORAGE_CLASS);
     this.scheduler = new Scheduler(this.ctx);

@@ -17,6 +17,8 @@ import { namespaceStrategy } from './kinds/namespace';
 import { nodeStrategy } from './kinds/node';
 import { podDisruptionBudgetStrategy } from './kinds/pod-disruption-budget';
 import { podStrategy } from './kinds/pod';
+import { priorityClassStrategy } from './kinds/priority-class';
+import { kubeSchedulerConfigurationStrategy } from '../scheduler/config/kind';
 import type { KindStrategy } from './kinds/strategy';
 import { ResourceTypes } from './resource-types';
 import type { KindSchema } from './schema/json-schema';
@@ -47,6 +49,8 @@ const STRATEGIES: readonly KindStrategy<never>[] = [
   jobStrategy,
   cronJobStrategy,
   horizontalPodAutoscalerStrategy,
+  priorityClassStrategy,
+  kubeSchedulerConfigurationStrategy,
 ];
 
 export class ApiRegistry {

@@ -132,9 +132,10 @@ describe('kubectl describe pod, states from the store', () => {
   it('repeats events as "44s (x2 over 54s)"', () => {
     const sim = createSimulation({ seed: 1, cluster: 'minimal' });
     sim.apply('apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers: [{name: c, image: nginx, resources: {requests: {cpu: "64"}}}]\n');
-    sim.advance(60);
+    // Nothing in the cluster changes, so the scheduler retries only after podMaxInUnschedulablePodsDuration (5 min).
+    sim.advance(360);
     const events = sim.kubectl('describe pod big').stdout.split('\n').slice(-1)[0]!;
-    expect(events).toMatch(/^ {2}Warning {2}FailedScheduling {2}\d+s \(x\d+ over \d+s\) {2}default-scheduler {2}0\/3 nodes are available: /);
+    expect(events).toMatch(/^ {2}Warning {2}FailedScheduling {2}\d+s \(x2 over \d+m\d+s\) {2}default-scheduler {2}0\/3 nodes are available: /);
   });
 });
 

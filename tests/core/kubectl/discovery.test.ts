@@ -11,13 +11,20 @@ describe('discovery commands', () => {
 
   it('lists API resources with kubectl\'s columns, core group first', () => {
     const lines = sim.kubectl('api-resources').stdout.split('\n');
-    expect(lines[0]).toBe('NAME                       SHORTNAMES   APIVERSION            NAMESPACED   KIND');
-    expect(lines).toContain('pods                       po           v1                    true         Pod');
-    expect(lines).toContain('deployments                deploy       apps/v1               true         Deployment');
-    expect(lines[lines.length - 1]).toBe('endpointslices                          discovery.k8s.io/v1   true         EndpointSlice');
-    expect(sim.kubectl('api-resources --namespaced=false -o name').stdout).toBe('namespaces\nnodes\npersistentvolumes\nstorageclasses.storage.k8s.io');
-    expect(sim.kubectl('api-resources -o wide').stdout.split('\n')[0]).toBe('NAME                       SHORTNAMES   APIVERSION            NAMESPACED   KIND                      VERBS                                                        CATEGORIES');
-    expect(sim.kubectl('api-versions').stdout).toBe('apps/v1\nautoscaling/v2\nbatch/v1\ndiscovery.k8s.io/v1\npolicy/v1\nstorage.k8s.io/v1\nv1');
+    expect(lines[0]).toBe('NAME                          SHORTNAMES   APIVERSION                       NAMESPACED   KIND');
+    expect(lines).toContain('pods                          po           v1                               true         Pod');
+    expect(lines).toContain('deployments                   deploy       apps/v1                          true         Deployment');
+    expect(lines).toContain('poddisruptionbudgets          pdb          policy/v1                        true         PodDisruptionBudget');
+    expect(lines).toContain('priorityclasses               pc           scheduling.k8s.io/v1             false        PriorityClass');
+    expect(sim.kubectl('api-resources --namespaced=false -o name').stdout).toBe(
+      'namespaces\nnodes\npersistentvolumes\nstorageclasses.storage.k8s.io\npriorityclasses.scheduling.k8s.io\nkubeschedulerconfigurations.kubescheduler.config.k8s.io',
+    );
+    expect(sim.kubectl('api-resources -o wide').stdout.split('\n')[0]).toBe(
+      'NAME                          SHORTNAMES   APIVERSION                       NAMESPACED   KIND                         VERBS                                                        CATEGORIES',
+    );
+    expect(sim.kubectl('api-versions').stdout).toBe(
+      'apps/v1\nautoscaling/v2\nbatch/v1\ndiscovery.k8s.io/v1\nkubescheduler.config.k8s.io/v1\npolicy/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1',
+    );
   });
 
   it('prints cluster-info with kubectl\'s colours', () => {
@@ -87,7 +94,8 @@ describe('kubectl events', () => {
   it('lists events oldest first with Kind/name objects, filtered with --for and --types', () => {
     const sim = createSimulation({ seed: 1, cluster: 'minimal' });
     sim.apply('apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers: [{name: c, image: nginx, resources: {requests: {cpu: "64"}}}]\n');
-    sim.advance(120);
+    // Nothing in the cluster changes, so the scheduler retries only after podMaxInUnschedulablePodsDuration (5 min).
+    sim.advance(360);
     const lines = sim.kubectl('events --for pod/big').stdout.split('\n');
     expect(lines[0]).toMatch(/^LAST SEEN +TYPE +REASON +OBJECT +MESSAGE$/);
     expect(lines[1]).toMatch(/^\w+ \(x\d+ over \w+\) +Warning +FailedScheduling +Pod\/big +0\/3 nodes are available: /);
