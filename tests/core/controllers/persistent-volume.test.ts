@@ -1,4 +1,4 @@
-import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
+import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../harness';
 
@@ -76,5 +76,18 @@ describe('PersistentVolume controller', () => {
     c.store.delete('Pod', 'user', 'default');
     c.advance(5);
     expect(c.store.get('PersistentVolumeClaim', 'used', 'default')).toBeUndefined();
+  });
+
+  it('keeps a pod Pending while its claim is unbound, and runs it once a volume binds', () => {
+    const c = new TestCluster();
+    c.apply(PVC('data', '1Gi'));
+    c.apply('apiVersion: v1\nkind: Pod\nmetadata: { name: user }\nspec:\n  volumes: [{ name: d, persistentVolumeClaim: { claimName: data } }]\n  containers: [{ name: c, image: "nginx:1.27", volumeMounts: [{ name: d, mountPath: /data }] }]\n');
+    c.advance(10);
+    const waiting = c.get<Pod>('Pod', 'user');
+    expect(waiting.spec?.nodeName).toBeUndefined();
+    expect(waiting.status?.conditions?.find((x) => x.type === 'PodScheduled')?.message).toMatch(/^0\/3 nodes are available: pod has unbound immediate PersistentVolumeClaims\./);
+    c.apply(PV('arrives', '5Gi'));
+    c.advance(30);
+    expect(c.get<Pod>('Pod', 'user').status?.phase).toBe('Running');
   });
 });
