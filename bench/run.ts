@@ -1,4 +1,5 @@
 import { bundleSizes } from './bundle.bench';
+import { busyHour } from './controllers.bench';
 import { engineThroughput } from './engine.bench';
 import { printResults, type BenchResult } from './report';
 import { schedulerThroughput } from './scheduler.bench';
@@ -11,6 +12,7 @@ import { podStartup } from './simulation.bench';
 const suites: Record<string, () => BenchResult[]> = {
   engine: engineThroughput,
   simulation: podStartup,
+  controllers: busyHour,
   scheduler: schedulerThroughput,
   bundle: bundleSizes,
 };
