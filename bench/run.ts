@@ -1,4 +1,5 @@
 import { bundleSizes } from './bundle.bench';
+import { busyHour } from './controllers.bench';
 import { engineThroughput } from './engine.bench';
 import { kubeletSteadyState } from './kubelet.bench';
 import { printResults, type BenchResult } from './report';
@@ -13,6 +14,7 @@ const suites: Record<string, () => BenchResult[]> = {
   engine: engineThroughput,
   simulation: podStartup,
   kubelet: kubeletSteadyState,
+  controllers: busyHour,
   scheduler: schedulerThroughput,
   bundle: bundleSizes,
 };

@@ -1,11 +1,37 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/core';
+import { parseTimestamp } from '../../../src/core/engine/time';
 import { EVICTION_RETRY_MS } from '../../../src/core/eviction/drain';
 import { webPod } from '../kubelet/helpers';
 
 const web = (name: string, node: string, extra = '') => `${webPod(name, node, extra)}    readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 5 }\n---\n`;
 const PDB = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: web }\nspec:\n  minAvailable: 2\n  selector: { matchLabels: { app: web } }\n';
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 3
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 5 }
+`;
+const DAEMONSET = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: agent, namespace: kube-system }
+spec:
+  selector: { matchLabels: { app: agent } }
+  template:
+    metadata: { labels: { app: agent } }
+    spec:
+      containers: [{ name: agent, image: busybox:1.36, command: [sleep, infinity] }]
+`;
 
 describe('kubectl drain', () => {
   it('is held by a PodDisruptionBudget until a replacement is ready, retrying every 5 s', () => {
@@ -55,19 +81,65 @@ describe('kubectl drain', () => {
     expect(op.stderr().split('\n')).toEqual([`error: unable to drain node "worker-1" due to error: ${error}, continuing command...`, 'There are pending nodes to be drained:', ' worker-1', `error: ${error}`]);
   });
 
-  it('treats a pod of a DaemonSet that no longer exists as an orphan: an error, or a deletion with --force', () => {
+  it('drains a node of a Deployment\'s pods one at a time as its PodDisruptionBudget allows, waiting for each replacement to be ready', () => {
     const sim = createSimulation({ seed: 1, cluster: 'minimal' });
-    const ds =
-      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent-x7k2p\n  namespace: kube-system\n  ownerReferences: [{ apiVersion: apps/v1, kind: DaemonSet, name: agent, uid: 0d1e2f3a-0000-4000-8000-000000000001, controller: true }]\nspec:\n  nodeName: worker-1\n  containers:\n  - { name: agent, image: busybox:1.36, command: [sleep, infinity] }\n';
-    sim.apply(ds);
-    sim.advance(10);
-    const refused = sim.drain('worker-1', { ignoreDaemonsets: true });
-    expect(refused.stderr().split('\n').at(-1)).toBe('error: cannot delete daemonsets.apps "agent" not found: kube-system/agent-x7k2p');
-    const forced = sim.drain('worker-1', { force: true });
-    // The orphan warning is lost: later filters overwrite it, as in kubectl (pkg/drain/filters.go's TODO).
-    expect(forced.stderr()).toBe('');
-    sim.advance(40);
-    expect(forced.stdout().split('\n')).toEqual(['node/worker-1 already cordoned', 'evicting pod kube-system/agent-x7k2p', 'pod/agent-x7k2p evicted', 'node/worker-1 drained']);
+    sim.apply(`${DEPLOYMENT}---\n${PDB}---\n${DAEMONSET}`);
+    sim.advance(60);
+    const on = (node: string, prefix: string) => sim.list<Pod>('pod', {}).filter((p) => p.spec?.nodeName === node && p.metadata!.name!.startsWith(prefix)).map((p) => p.metadata!.name!).sort();
+    const [first, second] = on('worker-1', 'web-');
+    const [agent] = on('worker-1', 'agent-');
+    expect([first, second, agent].every(Boolean)).toBe(true);
+    // When each replacement (a pod the ReplicaSet creates on worker-2) becomes Ready.
+    const readyAt: number[] = [];
+    const seen = new Set<string>();
+    sim.watch((e) => {
+      const p = e.object as Pod;
+      if (e.object.kind !== 'Pod' || seen.has(p.metadata!.name!) || p.spec?.nodeName !== 'worker-2' || !p.metadata!.name!.startsWith('web-')) return;
+      if (p.metadata!.creationTimestamp && parseTimestamp(p.metadata!.creationTimestamp) >= 60_000 && p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')) {
+        seen.add(p.metadata!.name!);
+        readyAt.push(Math.round(sim.now() * 1000));
+      }
+    });
+    const op = sim.drain('worker-1', { ignoreDaemonsets: true });
+    sim.advance(60);
+    expect(op.exitCode).toBe(0);
+    // The budget (minAvailable 2 of 3) allows one eviction; the second is refused with 429 and
+    // retried every 5 s until the first replacement is Ready; the first retry after that succeeds.
+    const retryAfter = (t: number) => 60_000 + Math.ceil((t - 60_000) / EVICTION_RETRY_MS) * EVICTION_RETRY_MS;
+    const secondEvicted = retryAfter(readyAt[0]!);
+    const refusals = (secondEvicted - 60_000) / EVICTION_RETRY_MS;
+    expect(refusals).toBeGreaterThan(0);
+    const refused = (at: number) => [
+      [at, `evicting pod default/${second}`],
+      [at, `! error when evicting pods/"${second}" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.`],
+    ];
+    // kubectl polls every second for an evicted pod to be gone.
+    const text = op.lines.map((l) => [l.atMs, `${l.stream === 'stderr' ? '! ' : ''}${l.text}`]);
+    expect(text).toEqual([
+      [60_000, 'node/worker-1 cordoned'],
+      [60_000, `! Warning: ignoring DaemonSet-managed Pods: kube-system/${agent}`],
+      [60_000, `evicting pod default/${first}`],
+      ...refused(60_000),
+      [61_000, `pod/${first} evicted`],
+      ...Array.from({ length: refusals - 1 }, (_, k) => refused(60_000 + (k + 1) * EVICTION_RETRY_MS)).flat(),
+      [secondEvicted, `evicting pod default/${second}`],
+      [secondEvicted + 1000, `pod/${second} evicted`],
+      [secondEvicted + 1000, 'node/worker-1 drained'],
+    ]);
+    // The DaemonSet's pod stays; the Deployment is back to 3 ready replicas on worker-2.
+    expect(sim.get<Pod>('pod', agent!, 'kube-system')?.spec?.nodeName).toBe('worker-1');
+    expect(on('worker-2', 'web-')).toHaveLength(3);
+  });
+
+  it('refuses to drain a node with a DaemonSet\'s pod unless told to ignore DaemonSets', () => {
+    const sim = createSimulation({ seed: 1, cluster: 'minimal' });
+    sim.apply(DAEMONSET);
+    sim.advance(30);
+    const agent = sim.list<Pod>('pod', { namespace: 'kube-system' }).find((p) => p.spec?.nodeName === 'worker-1')!.metadata!.name;
+    const op = sim.drain('worker-1');
+    const error = `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/${agent}`;
+    expect(op.exitCode).toBe(1);
+    expect(op.stderr().split('\n')).toEqual([`error: unable to drain node "worker-1" due to error: ${error}, continuing command...`, 'There are pending nodes to be drained:', ' worker-1', `error: ${error}`]);
   });
 
   it('cordons and uncordons, printing kubectl\'s lines, and the node gets the unschedulable taint', () => {
