@@ -53,6 +53,8 @@ export class ContainerRecord {
   restartRequested = false;
   /** The environment of the current instance (for exec hooks and probes). */
   env: ProcessEnv | undefined;
+  /** The variables resolved for the instance being created (env, envFrom, valueFrom). */
+  resolvedEnv: Record<string, string> | undefined;
   /** The exit the CrashLoopBackOff event was recorded for, so that it is recorded once per back-off. */
   backoffNotedFor: number | undefined;
 

@@ -19,6 +19,7 @@ import type { LogStore } from './logs';
 import { type ExitReason, type ResourceUse, RunningProcess } from './process-runner';
 import { Prober, type ProbeTarget } from './probes';
 import type { RuntimeInfo } from './runtimes';
+import { containerEnvironment, MOUNT_RETRY_INITIAL_MS, MOUNT_RETRY_MAX_MS, mountedFiles, mountError, SYNC_RETRY_MS } from './container-config';
 import { buildPodStatus } from './status-build';
 import type { StatusManager } from './status-manager';
 import { KUBELET_TIMINGS } from './timings';
@@ -160,13 +161,29 @@ export class PodWorker {
       this.admitted = true;
       this.admittedAtMs = this.now();
       this.publish();
-      const [smin, smax] = KUBELET_TIMINGS.sandboxMs;
-      if (this.adoptFrom) this.host.event(this.pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
-      this.after(this.host.ctx.rng.between(smin, smax), 'kubelet-sandbox', () => {
-        this.podIP = this.host.allocatePodIp();
-        this.sandboxReady = true;
-        this.sync();
+      this.mountVolumes(MOUNT_RETRY_INITIAL_MS, () => {
+        const [smin, smax] = KUBELET_TIMINGS.sandboxMs;
+        if (this.adoptFrom) this.host.event(this.pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
+        this.after(this.host.ctx.rng.between(smin, smax), 'kubelet-sandbox', () => {
+          this.podIP = this.host.allocatePodIp();
+          this.sandboxReady = true;
+          this.sync();
+        });
       });
+    });
+  }
+
+  /**
+   * The volume manager mounts the pod's volumes before its sandbox is created. A configMap or
+   * secret that does not exist fails the mount (FailedMount, every attempt) and the volume
+   * manager retries with its exponential back-off; the pod waits in ContainerCreating.
+   */
+  private mountVolumes(retryMs: number, then: () => void): void {
+    const error = mountError(this.host.ctx.store, this.pod);
+    if (!error) return then();
+    this.host.event(this.pod, 'Warning', 'FailedMount', error);
+    this.after(retryMs, 'kubelet-mount', () => {
+      if (this.alive()) this.mountVolumes(Math.min(retryMs * 2, MOUNT_RETRY_MAX_MS), then);
     });
   }
 
@@ -401,6 +418,10 @@ export class PodWorker {
   }
 
   private createContainer(r: ContainerRecord, ref: ImageRef): void {
+    // generateContainerConfig comes after the image is pulled and before CreateContainer.
+    const config = containerEnvironment(this.host.ctx.store, this.pod, r.spec, this.podIP ?? '', this.host.hostIP);
+    if (config.error) return this.failConfig(r, config.error);
+    r.resolvedEnv = config.env;
     this.after(KUBELET_TIMINGS.createContainerMs, 'kubelet-create-container', () => {
       if (!this.alive()) return;
       r.imageFull = ref.full;
@@ -420,6 +441,16 @@ export class PodWorker {
     });
   }
 
+  /** CreateContainerConfigError: the sync fails and the pod worker tries again after its back-off. */
+  private failConfig(r: ContainerRecord, error: string): void {
+    this.containerEvent(r)('Warning', 'Failed', `Error: ${error}`);
+    r.busy = false;
+    r.setWaiting('CreateContainerConfigError', error);
+    this.publish();
+    const [min, max] = SYNC_RETRY_MS;
+    this.requestSync(this.now() + Math.round(this.host.ctx.rng.between(min, max)));
+  }
+
   /** runc could not exec the command: the container ends at once with StartError (exit 128). */
   private failStart(r: ContainerRecord, error: string): void {
     const message = `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${error}: unknown`;
@@ -437,7 +468,7 @@ export class PodWorker {
     const { clock, rng } = this.host.ctx;
     r.instances++;
     if (r.instances > 1) r.restartCount++;
-    r.fs = new Map();
+    r.fs = mountedFiles(this.host.ctx.store, this.pod, r.spec);
     r.killedByProbe = false;
     r.restartRequested = false;
     const log = this.host.logs.start(this.uid, r.name);
@@ -483,8 +514,7 @@ export class PodWorker {
   }
 
   private processEnv(r: ContainerRecord, ref: ImageRef, argv: string[], proc: RunningProcess): ProcessEnv {
-    const env: Record<string, string> = {};
-    for (const e of r.spec.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
+    const env = r.resolvedEnv ?? {};
     const limits = r.spec.resources?.limits ?? {};
     const gpu = Object.keys(limits).some((k) => k.startsWith('nvidia.com/') && amountOf(k, limits[k]) > 0);
     const clock = this.host.ctx.clock;
