@@ -5,21 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../../src/core';
 import { NODE_EVICTION_PERIOD_MS, NODE_MONITOR_GRACE_MS, NODE_MONITOR_PERIOD_MS } from '../../../src/core/controllers/node-lifecycle';
 import { parseTimestamp } from '../../../src/core/engine/time';
+import { WEB_DEPLOYMENT } from '../kubelet/helpers';
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web }
-spec:
-  replicas: 3
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 5 }
-`;
 
 const ms = (sim: Simulation) => Math.round(sim.now() * 1000);
 const available = (sim: Simulation) => sim.get<Deployment>('deployment', 'web')?.status?.availableReplicas ?? 0;
@@ -52,7 +39,7 @@ function record(sim: Simulation) {
 describe('a 3-replica Deployment on the minimal preset when a node loses power', () => {
   function scenario() {
     const sim = createSimulation({ seed: 1, cluster: 'minimal' });
-    sim.apply(DEPLOYMENT);
+    sim.apply(WEB_DEPLOYMENT);
     sim.advance(60);
     const onWorker1 = sim.list<Pod>('pod').filter((p) => p.spec?.nodeName === 'worker-1').map((p) => p.metadata!.name!).sort();
     const lastRenewal = parseTimestamp(sim.get<Lease>('lease', 'worker-1', 'kube-node-lease')!.spec!.renewTime!);

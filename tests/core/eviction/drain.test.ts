@@ -3,25 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/core';
 import { parseTimestamp } from '../../../src/core/engine/time';
 import { EVICTION_RETRY_MS } from '../../../src/core/eviction/drain';
-import { webPod } from '../kubelet/helpers';
+import { WEB_DEPLOYMENT, webPod } from '../kubelet/helpers';
 
 const web = (name: string, node: string, extra = '') => `${webPod(name, node, extra)}    readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 5 }\n---\n`;
 const PDB = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: web }\nspec:\n  minAvailable: 2\n  selector: { matchLabels: { app: web } }\n';
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web }
-spec:
-  replicas: 3
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 5 }
-`;
 const DAEMONSET = `apiVersion: apps/v1
 kind: DaemonSet
 metadata: { name: agent, namespace: kube-system }
@@ -83,7 +69,7 @@ describe('kubectl drain', () => {
 
   it('drains a node of a Deployment\'s pods one at a time as its PodDisruptionBudget allows, waiting for each replacement to be ready', () => {
     const sim = createSimulation({ seed: 1, cluster: 'minimal' });
-    sim.apply(`${DEPLOYMENT}---\n${PDB}---\n${DAEMONSET}`);
+    sim.apply(`${WEB_DEPLOYMENT}---\n${PDB}---\n${DAEMONSET}`);
     sim.advance(60);
     const on = (node: string, prefix: string) => sim.list<Pod>('pod', {}).filter((p) => p.spec?.nodeName === node && p.metadata!.name!.startsWith(prefix)).map((p) => p.metadata!.name!).sort();
     const [first, second] = on('worker-1', 'web-');

@@ -79,3 +79,20 @@ ${node ? `  nodeName: ${node}\n` : ''}${extra}  containers:
     image: nginx:1.27
 `;
 }
+
+/** A Deployment of three nginx pods labelled app=web, with a readiness probe every 5 s on the named port http. */
+export const WEB_DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 3
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        ports: [{ name: http, containerPort: 80 }]
+        readinessProbe: { httpGet: { path: /, port: http }, periodSeconds: 5 }
+`;

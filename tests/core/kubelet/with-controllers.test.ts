@@ -4,6 +4,7 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../../src/core';
 import { parseTimestamp } from '../../../src/core/engine/time';
+import { WEB_DEPLOYMENT } from './helpers';
 
 const ms = (sim: Simulation) => Math.round(sim.now() * 1000);
 
@@ -62,21 +63,7 @@ spec:
   it('takes a pod out of its Service\'s ready endpoints at its third failed readiness probe, and back at the next passing one', () => {
     const sim = createSimulation({ seed: 1, cluster: 'minimal' });
     const running = firstTimes(sim, (p) => !!p.status?.containerStatuses?.[0]?.state?.running);
-    sim.apply(`apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web }
-spec:
-  replicas: 3
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        ports: [{ name: http, containerPort: 80 }]
-        readinessProbe: { httpGet: { path: /, port: http }, periodSeconds: 5 }
----
+    sim.apply(`${WEB_DEPLOYMENT}---
 apiVersion: v1
 kind: Service
 metadata: { name: web }
