@@ -3,9 +3,12 @@ import type { PodDisruptionBudget, PodDisruptionBudgetStatus } from 'kubernetes-
 import type { Condition } from 'kubernetes-types/meta/v1';
 import { formatSelector, selectorMatches } from '../api/labels';
 import type { KubeObject, Stored, Writable } from '../api/types';
-import type { Timer } from '../engine/clock';
 import { parseTimestamp, rfc3339 } from '../engine/time';
 import type { SimContext } from '../sim-context';
+import { Controller } from './controller';
+import { keyOf, splitKey } from './keys';
+import { podChangeMatters } from './pod-changes';
+import type { Requeue } from './work-queue';
 
 /**
  * The disruption controller (pkg/controller/disruption): keeps each PodDisruptionBudget's status
@@ -19,46 +22,29 @@ const SOURCE = { component: 'controllermanager' };
 /** DeletionTimeout: an eviction not followed by a deletion within this time no longer counts. */
 export const DISRUPTION_DELETION_TIMEOUT_MS = 2 * 60_000;
 
-export class DisruptionController {
-  private readonly queued = new Set<string>();
-  private readonly rechecks = new Map<string, Timer>();
-
-  constructor(private readonly ctx: SimContext) {
-    ctx.store.watch<PodDisruptionBudget>('PodDisruptionBudget', (e) => {
-      if (e.type !== 'DELETED') this.enqueue(e.object.metadata.namespace ?? 'default', e.object.metadata.name);
-    });
-    ctx.store.watch<Pod>('Pod', (e) => this.enqueueFor(e.object, e.old));
+export class DisruptionController extends Controller {
+  constructor(ctx: SimContext) {
+    super(ctx, 'disruption');
+    // The eviction API writes the budget's status (disruptedPods): those writes count too.
+    this.watchOwn('PodDisruptionBudget', { statusChangesToo: true });
+    this.watchRelated<Pod>('Pod', (e) => (podChangeMatters(e) ? this.budgetsFor(e.object, e.old) : []));
     // A controller's scale is the expected count of percentage budgets.
     for (const kind of ['ReplicaSet', 'Deployment', 'StatefulSet', 'ReplicationController']) {
-      ctx.store.watch(kind, (e) => this.enqueueNamespace(e.object.metadata.namespace ?? 'default'));
+      this.watchRelated(kind, (e) => this.ctx.store.list<PodDisruptionBudget>('PodDisruptionBudget', e.object.metadata.namespace ?? 'default').map(keyOf));
     }
   }
 
-  private enqueueFor(pod: Stored<Pod>, old: Stored<Pod> | undefined): void {
-    const namespace = pod.metadata.namespace ?? 'default';
-    for (const pdb of this.ctx.store.list<PodDisruptionBudget>('PodDisruptionBudget', namespace)) {
-      if (selectorMatches(pdb.spec?.selector, pod.metadata.labels) || (old && selectorMatches(pdb.spec?.selector, old.metadata.labels))) {
-        this.enqueue(namespace, pdb.metadata.name);
-      }
+  private budgetsFor(pod: Stored<Pod>, old: Stored<Pod> | undefined): string[] {
+    const keys: string[] = [];
+    for (const pdb of this.ctx.store.list<PodDisruptionBudget>('PodDisruptionBudget', pod.metadata.namespace ?? 'default')) {
+      if (selectorMatches(pdb.spec?.selector, pod.metadata.labels) || (old && selectorMatches(pdb.spec?.selector, old.metadata.labels))) keys.push(keyOf(pdb));
     }
-  }
-
-  private enqueueNamespace(namespace: string): void {
-    for (const pdb of this.ctx.store.list<PodDisruptionBudget>('PodDisruptionBudget', namespace)) this.enqueue(namespace, pdb.metadata.name);
-  }
-
-  private enqueue(namespace: string, name: string): void {
-    const key = `${namespace}/${name}`;
-    if (this.queued.has(key)) return;
-    this.queued.add(key);
-    this.ctx.clock.after(0, 'disruption-sync', () => {
-      this.queued.delete(key);
-      this.reconcile(namespace, name);
-    });
+    return keys;
   }
 
   /** sync: compute the budget's status from its pods and write it if it changed. */
-  reconcile(namespace: string, name: string): void {
+  reconcile(key: string): Requeue | void {
+    const { namespace = 'default', name } = splitKey(key);
     const pdb = this.ctx.store.get<PodDisruptionBudget>('PodDisruptionBudget', name, namespace);
     if (!pdb) return;
     const now = this.ctx.clock.now();
@@ -90,7 +76,8 @@ export class DisruptionController {
     let allowed = currentHealthy - expected.desiredHealthy;
     if (expected.expectedCount <= 0 || allowed <= 0) allowed = 0;
     this.write(pdb, { currentHealthy, desiredHealthy: expected.desiredHealthy, expectedPods: expected.expectedCount, disruptionsAllowed: allowed, disruptedPods: disrupted });
-    if (recheckAt !== undefined) this.recheck(namespace, name, recheckAt);
+    // Look again when the oldest pending eviction stops counting.
+    if (recheckAt !== undefined) return { requeueAfterMs: recheckAt - now };
   }
 
   /** getExpectedPodCount: desiredHealthy from minAvailable or maxUnavailable, against the pods or their controllers' scale. */
@@ -162,20 +149,6 @@ export class DisruptionController {
       if (recheckAt === undefined || expires < recheckAt) recheckAt = expires;
     }
     return recheckAt === undefined ? { disrupted } : { disrupted, recheckAt };
-  }
-
-  private recheck(namespace: string, name: string, at: number): void {
-    const key = `${namespace}/${name}`;
-    const existing = this.rechecks.get(key);
-    if (existing && existing.at <= at) return;
-    existing?.cancel();
-    this.rechecks.set(
-      key,
-      this.ctx.clock.at(at, 'disruption-recheck', () => {
-        this.rechecks.delete(key);
-        this.reconcile(namespace, name);
-      }),
-    );
   }
 
   private write(pdb: Stored<PodDisruptionBudget>, s: { currentHealthy: number; desiredHealthy: number; expectedPods: number; disruptionsAllowed: number; disruptedPods: Record<string, string> }): void {
