@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { busyScenario, gpuScenario, minimalScenario } from './pin-scenarios';
+
+/**
+ * The complete observable output of busy seeded runs, pinned: the event log, every object at the
+ * end, the watch stream, the metric series, kubectl's output and the scheduler's explanations.
+ * Performance work must leave every hash unchanged. A change of behaviour that is meant (a
+ * fidelity fix) updates these values in its own commit, saying why.
+ */
+describe('the pinned event log of busy seeded runs', () => {
+  it('is unchanged for the minimal cluster with a rollout, an undo, an autoscaler and a node failure', () => {
+    expect(minimalScenario()).toEqual({
+      now: 655,
+      events: '337:30a8bd39b721b46f',
+      objects: '25f57e7e7ddd5c48',
+      watch: '1363:32a1d45e835d030a',
+      metrics: 'ddf4e5d45d0dd715',
+      kubectl: '7e13100897cfa26e',
+      explanations: 'aa4d35282fed329d',
+    });
+  });
+
+  it('is unchanged for the GPU lab', () => {
+    expect(gpuScenario()).toEqual({
+      now: 660,
+      events: '31:f994e3de9d42c7bc',
+      objects: 'e8495c5ceea7826f',
+      watch: '299:3f98deed3c2842f2',
+      metrics: 'ee71d9b0c102e8ad',
+      kubectl: '74ac4e6ce4e2f03b',
+      explanations: '4e0e9dde4d0b0bfe',
+    });
+  });
+
+  it('is unchanged for 12 nodes under 27 minutes of churn, faults and a drain', { timeout: 180_000 }, () => {
+    expect(busyScenario()).toEqual({
+      now: 1611,
+      events: '3412:05c81c3a938d62d9',
+      objects: 'afadbbae0d95bf75',
+      watch: '12827:149f497441eb89eb',
+      metrics: 'b79acd0810cce5fa',
+      kubectl: 'd8d6a8b2574793a8',
+      explanations: '960e4fda2a3de22b',
+    });
+  });
+});
