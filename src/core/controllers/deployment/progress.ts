@@ -109,10 +109,19 @@ function timedOut(d: Dep, cond: DeploymentCondition | undefined, nowMs: number):
   return at !== undefined && at < nowMs;
 }
 
-/** requeueStuckDeployment: a rollout in progress is looked at again just after its deadline. */
+/**
+ * requeueStuckDeployment: a rollout in progress is looked at again just after its deadline.
+ *
+ * A rollout that completed and later lost availability (a node went down) is not: its next sync
+ * takes syncRolloutStatus's "complete" branch, which never checks the deadline, so a timed
+ * re-sync can change nothing — anything it would act on comes with a watch event. Upstream
+ * re-queues such a Deployment rate-limited for as long as it stays unavailable; here the
+ * deadline lies in the past and the re-sync would come every millisecond.
+ */
 function requeueStuck(d: Dep, st: DeploymentStatus, nowMs: number): Requeue | void {
   const cond = getCondition(d, 'Progressing');
   if (!cond || cond.reason === 'ProgressDeadlineExceeded' || deploymentComplete(d, st) || d.spec?.paused) return;
+  if (cond.reason === 'NewReplicaSetAvailable' && (st.replicas ?? 0) === (st.updatedReplicas ?? 0)) return;
   const at = deadlineAt(d, cond);
   if (at === undefined) return;
   return { requeueAfterMs: Math.max(1, at - nowMs + 1000) };
