@@ -240,6 +240,7 @@ export class Simulation {
       readFile: (name) => (files && Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined),
       listFiles: () => Object.keys(files ?? {}),
       // MIG mode is off on every GPU until the MIG manager keeps per-GPU MIG state in the world.
+      clock: this.world.ctx.clock,
       nodeGpus: (node) => (this.world.ctx.machines.get(node)?.gpus ?? []).map((g) => ({ ...g, mig: MIG_DISABLED })),
     };
   }

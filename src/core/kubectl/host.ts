@@ -1,6 +1,7 @@
 import type { ApplyOutput } from '../apply/apply';
 import type { NodeGpu } from '../gpu/node-gpu';
 import type { ObjectStore } from '../store/object-store';
+import type { WaitClock } from './wait';
 
 /** What kubectl needs from the simulation: the API server's store, the clock and apply. */
 export interface KubectlHost {
@@ -13,4 +14,9 @@ export interface KubectlHost {
   listFiles?(): string[];
   /** The GPUs of a node's machine as the driver sees them (nvidia-smi in the node shell). */
   nodeGpus?(node: string): readonly NodeGpu[];
+  /**
+   * The virtual clock, for commands that wait for the cluster (`rollout status`): they run it
+   * forward themselves, so a headless `sim.kubectl()` returns with the wait done.
+   */
+  readonly clock?: WaitClock;
 }

@@ -22,6 +22,7 @@ export function bareCluster(files: Record<string, string> = {}) {
     apply: (yaml, options) => applyManifests(store, yaml, options),
     readFile: (name) => files[name],
     listFiles: () => Object.keys(files),
+    clock,
   };
   return {
     store,

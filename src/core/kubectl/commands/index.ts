@@ -15,6 +15,11 @@ import { explainCommand } from './explain';
 import { getCommand } from './get';
 import { labelCommand } from './label';
 import { NOT_YET_COMMANDS } from './not-yet';
+import { rolloutCommand } from './rollout';
+import { autoscaleCommand } from './autoscale';
+import { exposeCommand } from './expose';
+import { scaleCommand } from './scale';
+import { setCommand } from './set';
 import { taintCommand } from './taint';
 import { versionCommand } from './version';
 
@@ -29,8 +34,10 @@ const optionsCommand: KubectlCommand = {
 /** Every command of the emulated kubectl, in the order `kubectl --help` lists them within a group. */
 export const COMMANDS: readonly KubectlCommand[] = [
   createCommand,
+  exposeCommand,
   explainCommand,
   getCommand,
+  setCommand,
   deleteCommand,
   clusterInfoCommand,
   cordonCommand,
@@ -42,6 +49,9 @@ export const COMMANDS: readonly KubectlCommand[] = [
   applyCommand,
   labelCommand,
   annotateCommand,
+  rolloutCommand,
+  scaleCommand,
+  autoscaleCommand,
   apiResourcesCommand,
   apiVersionsCommand,
   versionCommand,
