@@ -18,6 +18,7 @@ export type { KubectlResult } from './kubectl/kubectl';
 export type { Completion } from './kubectl/completion';
 export type { NodeShellResult } from './kubectl/shell/node-shell';
 export type { WatchRequest } from './kubectl/watch/request';
+export type { EditOutcome, EditRequest, EditTarget } from './kubectl/edit/session';
 export type { Fault, FaultResult } from './faults/faults';
 export type { ClusterSpec, NodePoolSpec } from './cluster/cluster-spec';
 export type { WatchEvent } from './store/object-store';

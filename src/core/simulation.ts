@@ -12,6 +12,7 @@ import type { Fault, FaultResult } from './faults/faults';
 import { completeKubectl, type Completion } from './kubectl/completion';
 import { runKubectl, type KubectlHost, type KubectlResult } from './kubectl/kubectl';
 import { openWatch } from './kubectl/watch/stream';
+import { type EditOutcome, type EditRequest, saveEdit } from './kubectl/edit/session';
 import { MIG_DISABLED } from './gpu/mig-geometry';
 import { runNodeShell, type NodeShellResult } from './kubectl/shell/node-shell';
 import type { SchedulingExplanation } from './scheduler/explanation';
@@ -45,6 +46,7 @@ export type Command =
   | { readonly op: 'rollout'; readonly action: RolloutAction; readonly kind: string; readonly name: string; readonly namespace?: string; readonly toRevision?: number }
   | { readonly op: 'scale'; readonly kind: string; readonly name: string; readonly namespace?: string; readonly replicas: number; readonly currentReplicas?: number }
   | { readonly op: 'kubectl'; readonly line: string; readonly stdin?: string; readonly files?: Readonly<Record<string, string>> }
+  | { readonly op: 'edit'; readonly request: EditRequest; readonly text: string }
   | { readonly op: 'inject'; readonly fault: Fault };
 
 /**
@@ -218,6 +220,18 @@ export class Simulation {
     return { result, watching: true, stop };
   }
 
+  /**
+   * Save the editor tab that `kubectl edit` opened (`result.edit` of `sim.kubectl('edit …')`):
+   * applies the edited text with kubectl edit's rules and returns its output — `deployment.apps/web
+   * edited`, `Edit cancelled, no changes made.` — or, when the save failed, `reopen`: the same
+   * edit with the reasons in its header comment, for the tab to show instead.
+   */
+  saveEdit(request: EditRequest, text: string): EditOutcome {
+    const outcome = saveEdit(this.kubectlHost(), request, text);
+    if (outcome.result.mutated) this.record({ op: 'edit', request, text });
+    return outcome;
+  }
+
   /** One line typed in the shell that `kubectl debug node/<name> -it` opened (nvidia-smi, hostname, exit). */
   nodeShell(node: string, line: string): NodeShellResult {
     return runNodeShell(this.kubectlHost(), node, line);
@@ -286,6 +300,9 @@ export class Simulation {
         return;
       case 'inject':
         this.world.faults.inject(this.world.ctx, c.fault);
+        return;
+      case 'edit':
+        saveEdit(this.kubectlHost(), c.request, c.text);
         return;
       case 'rollout':
         this.doRollout(c);

@@ -17,7 +17,7 @@ export interface Completion {
 }
 
 /** Commands whose first argument is a resource type and whose next arguments are names. */
-const RESOURCE_COMMANDS = ['get', 'describe', 'delete', 'label', 'annotate', 'edit', 'explain', 'rollout', 'scale'];
+const RESOURCE_COMMANDS = ['get', 'describe', 'delete', 'label', 'annotate', 'edit', 'explain', 'rollout', 'scale', 'autoscale', 'expose', 'set'];
 const NODE_COMMANDS = ['cordon', 'uncordon', 'drain'];
 const POD_COMMANDS = ['logs', 'exec', 'attach', 'port-forward'];
 const OUTPUT_FORMATS = ['json', 'yaml', 'name', 'wide', 'jsonpath=', 'custom-columns='];
@@ -108,6 +108,10 @@ function flagValues(host: KubectlHost, spec: FlagSpec): string[] {
       return [KUBECONFIG.context];
     case 'dry-run':
       return ['none', 'client', 'server'];
+    case 'cascade':
+      return ['background', 'foreground', 'orphan'];
+    case 'type':
+      return ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
     default:
       return [];
   }

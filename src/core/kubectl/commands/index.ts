@@ -10,6 +10,7 @@ import { createCommand } from './create';
 import { debugCommand } from './debug';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
+import { editCommand } from './edit';
 import { eventsCommand } from './events';
 import { explainCommand } from './explain';
 import { getCommand } from './get';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   explainCommand,
   getCommand,
   setCommand,
+  editCommand,
   deleteCommand,
   clusterInfoCommand,
   cordonCommand,

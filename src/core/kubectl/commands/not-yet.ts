@@ -14,7 +14,6 @@ const notYet = (name: string, group: CommandGroup | undefined, short: string, re
 
 
 export const NOT_YET_COMMANDS: readonly KubectlCommand[] = [
-  notYet('edit', 'Basic Commands (Intermediate):', 'Edit a resource on the server', 'it opens an editor tab, which the terminal cannot do yet'),
   notYet('certificate', 'Cluster Management Commands:', 'Modify certificate resources', 'the simulated cluster has no certificate signing requests'),
   notYet('top', 'Cluster Management Commands:', 'Display resource (CPU/memory) usage', 'it needs container usage metrics, which are still being built'),
   notYet('drain', 'Cluster Management Commands:', 'Drain node in preparation for maintenance', 'it needs pod eviction, which is still being built'),

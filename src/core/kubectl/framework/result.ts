@@ -1,3 +1,4 @@
+import type { EditRequest } from '../edit/session';
 import type { WatchRequest } from '../watch/request';
 
 export interface KubectlResult {
@@ -11,6 +12,11 @@ export interface KubectlResult {
    * presses Ctrl+C. Plain data, so it crosses the worker boundary; `openWatch` turns it into lines.
    */
   readonly watch?: WatchRequest;
+  /**
+   * Set by `kubectl edit`: the text to open in an editor tab; saving it goes to
+   * `Simulation.saveEdit(edit, text)`.
+   */
+  readonly edit?: EditRequest;
   /** Set by `kubectl debug node/<name> -it`: the terminal enters a shell on that node. */
   readonly nodeShell?: { readonly node: string };
 }
