@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/core';
+import { NGINX_TEMPLATE } from './helpers';
 
 describe('kubectl describe for workloads, services, claims and config', () => {
   const sim = createSimulation({ seed: 1, cluster: 'minimal' });
@@ -30,18 +31,7 @@ spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } 
         'StrategyType:           RollingUpdate',
         'MinReadySeconds:        0',
         'RollingUpdateStrategy:  25% max unavailable, 25% max surge',
-        'Pod Template:',
-        '  Labels:  app=web',
-        '  Containers:',
-        '   nginx:',
-        '    Image:         nginx:1.27',
-        '    Port:          80/TCP',
-        '    Host Port:     0/TCP',
-        '    Environment:   <none>',
-        '    Mounts:        <none>',
-        '  Volumes:         <none>',
-        '  Node-Selectors:  <none>',
-        '  Tolerations:     <none>',
+        ...NGINX_TEMPLATE,
         'Conditions:',
         '  Type           Status  Reason',
         '  ----           ------  ------',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/core';
 import type { KubeObject } from '../../../src/core/api/types';
-import { bareCluster } from './helpers';
+import { bareCluster, webDeployment } from './helpers';
 
 /**
  * Golden tables of `kubectl get` for every kind the API server serves, with the columns of
@@ -91,16 +91,7 @@ describe('kubectl get: one table per kind', () => {
 
 describe('kubectl get all and several kinds at once', () => {
   const sim = createSimulation({ seed: 1, cluster: 'minimal' });
-  sim.apply(`apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web }
-spec:
-  replicas: 2
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec: { containers: [{ name: nginx, image: nginx:1.27 }] }
----
+  sim.apply(`${webDeployment({ image: 'nginx:1.27', replicas: 2 })}---
 apiVersion: v1
 kind: Service
 metadata: { name: web }

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/core';
+import { NGINX_TEMPLATE, webDeployment } from './helpers';
 
-const deployment = (image: string, replicas = 3) => `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, labels: { app: web } }
-spec:
-  replicas: ${replicas}
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec: { containers: [{ name: nginx, image: "${image}", ports: [{ containerPort: 80 }] }] }
-`;
+const deployment = (image: string, replicas = 3) => webDeployment({ image, replicas, port: 80 });
 
 describe('kubectl rollout', () => {
   it('status waits on the virtual clock and prints a line per change until the rollout is done', () => {
@@ -72,18 +64,7 @@ describe('kubectl rollout', () => {
     expect(sim.kubectl('rollout history deployment/web --revision=1').stdout).toBe(
       [
         'deployment.apps/web with revision #1',
-        'Pod Template:',
-        '  Labels:  app=web',
-        '  Containers:',
-        '   nginx:',
-        '    Image:         nginx:1.27',
-        '    Port:          80/TCP',
-        '    Host Port:     0/TCP',
-        '    Environment:   <none>',
-        '    Mounts:        <none>',
-        '  Volumes:         <none>',
-        '  Node-Selectors:  <none>',
-        '  Tolerations:     <none>',
+        ...NGINX_TEMPLATE,
         '',
       ].join('\n'),
     );

@@ -2,8 +2,7 @@ import { setScale } from '../../controllers/scale';
 import { ApiError } from '../../store/api-error';
 import type { KubectlCommand } from '../framework/command';
 import { fail, joinLines, type KubectlResult } from '../framework/result';
-import { namedObjects } from '../resources/named-objects';
-import { selectResources } from '../resources/builder';
+import { selectedOrNamedObjects } from '../resources/named-objects';
 import { ALL_FLAG, SELECTOR_FLAG } from './shared-flags';
 
 /**
@@ -41,17 +40,13 @@ export const scaleCommand: KubectlCommand = {
     const replicas = f.int('replicas', -1);
     if (replicas < 0) return fail('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
     const current = f.int('current-replicas', -1);
-    const objects =
-      f.bool('all') || f.string('selector') !== ''
-        ? selectResources(ctx.host.store, ctx.args, { namespace: ctx.namespace, allNamespaces: false, labelSelector: f.string('selector'), fieldSelector: '' }).groups.flatMap((g) => g.objects.map((obj) => ({ type: g.type, obj })))
-        : namedObjects(ctx);
+    const objects = selectedOrNamedObjects(ctx);
     if (objects.length === 0) return fail('error: no objects passed to scale');
     const stdout: string[] = [];
     const stderr: string[] = [];
     let mutated = false;
     const rv = f.string('resource-version');
-    for (const { type, obj } of objects) {
-      const label = `${type.group ? `${type.singular}.${type.group}` : type.singular}/${obj.metadata.name}`;
+    for (const { type, obj, label } of objects) {
       if (rv !== '' && rv !== obj.metadata.resourceVersion) {
         stderr.push(`error: Expected resource version to be ${rv}, was ${obj.metadata.resourceVersion}`);
         continue;

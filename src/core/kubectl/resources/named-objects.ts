@@ -2,7 +2,7 @@ import { qualifiedSingular, type ResourceType } from '../../api/resource-types';
 import type { KubeObject, Stored } from '../../api/types';
 import type { CommandContext } from '../framework/command';
 import { CommandError, fail } from '../framework/result';
-import { groupResource, parseTargets, sortForListing } from './builder';
+import { groupResource, parseTargets, selectResources, sortForListing } from './builder';
 
 /** One object a command acts on, and how kubectl names it (`deployment.apps/web`). */
 export interface NamedObject {
@@ -39,3 +39,14 @@ export const quotedResource = (t: NamedObject): string => `${groupResource(t.typ
 
 /** schema.GroupKind.String(): `Deployment.apps`, `Pod`. */
 export const groupKind = (t: ResourceType): string => (t.group ? `${t.kind}.${t.group}` : t.kind);
+
+/**
+ * The objects of commands that also take `--all` or `-l` (scale, set image): with either, every
+ * object of the types that matches; otherwise the named ones.
+ */
+export function selectedOrNamedObjects(ctx: CommandContext): NamedObject[] {
+  const selector = ctx.flags.string('selector');
+  if (!ctx.flags.bool('all') && selector === '') return namedObjects(ctx);
+  const selection = selectResources(ctx.host.store, ctx.args, { namespace: ctx.namespace, allNamespaces: false, labelSelector: selector, fieldSelector: '' });
+  return selection.groups.flatMap((g) => g.objects.map((obj) => ({ type: g.type, obj, label: `${qualifiedSingular(g.type)}/${obj.metadata.name}` })));
+}

@@ -3,9 +3,8 @@ import type { KubeObject } from '../../../api/types';
 import { ApiError } from '../../../store/api-error';
 import type { KubectlCommand } from '../../framework/command';
 import { fail, joinLines, type KubectlResult, usageError } from '../../framework/result';
-import { namedObjects } from '../../resources/named-objects';
+import { selectedOrNamedObjects } from '../../resources/named-objects';
 import { ALL_FLAG, SELECTOR_FLAG } from '../shared-flags';
-import { selectResources } from '../../resources/builder';
 
 /** Where each kind keeps its pod spec (polymorphichelpers UpdatePodSpecForObject). */
 function podSpecOf(obj: KubeObject): PodSpec | undefined {
@@ -55,16 +54,11 @@ export const setImageCommand: KubectlCommand = {
       if (eq === 0 || eq === p.length - 1) return fail(`error: invalid image update ${JSON.stringify(p)}: expected CONTAINER=IMAGE`);
       images.set(p.slice(0, eq), p.slice(eq + 1));
     }
-    const inner = { ...ctx, args: resources };
-    const selected =
-      ctx.flags.bool('all') || ctx.flags.string('selector') !== ''
-        ? selectResources(ctx.host.store, resources, { namespace: ctx.namespace, allNamespaces: false, labelSelector: ctx.flags.string('selector'), fieldSelector: '' }).groups.flatMap((g) => g.objects.map((obj) => ({ type: g.type, obj })))
-        : namedObjects(inner);
+    const selected = selectedOrNamedObjects({ ...ctx, args: resources });
     const stdout: string[] = [];
     const stderr: string[] = [];
     let mutated = false;
-    for (const { type, obj } of selected) {
-      const label = `${type.group ? `${type.singular}.${type.group}` : type.singular}/${obj.metadata.name}`;
+    for (const { type, obj, label } of selected) {
       const spec = podSpecOf(obj);
       if (!spec) {
         stderr.push(`error: ${label} the object is not a pod or does not have a pod template: ${type.kind}`);
