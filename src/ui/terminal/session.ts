@@ -1,3 +1,4 @@
+import type { EditRequest } from '../../core';
 import { HeredocReader, heredocStart } from './heredoc';
 
 /** What a command printed, as the terminal receives it from the simulation. */
@@ -11,6 +12,8 @@ export interface TerminalOutput {
   readonly nodeShell?: { readonly node: string };
   /** The node shell's `exit`. */
   readonly exited?: boolean;
+  /** `kubectl edit` opened an edit: the app shows it in an editor tab and saves it with the worker's saveEdit. */
+  readonly edit?: EditRequest;
 }
 
 export interface Completion {
@@ -56,7 +59,14 @@ export class TerminalSession {
     private readonly backend: TerminalBackend,
     private readonly onchange: () => void = () => {},
     private readonly history: () => readonly string[] = () => [],
+    /** Opens `kubectl edit`'s text in an editor tab (the app's concern); without it, edit says it cannot open an editor. */
+    private readonly openEditor?: (edit: EditRequest) => void,
   ) {}
+
+  /** The outcome of saving (or closing) an edit tab, printed as kubectl prints it when its editor closes. */
+  reportEdit(out: TerminalOutput): void {
+    this.show(out);
+  }
 
   prompt(): string {
     if (this.heredoc) return CONTINUATION_PROMPT;
@@ -131,6 +141,10 @@ export class TerminalSession {
         this.append(chunk, 'stdout');
         this.onchange();
       });
+      if (out.edit) {
+        if (this.openEditor) this.openEditor(out.edit);
+        else this.show({ stdout: '', stderr: 'error: no editor is available to open the object in', exitCode: 1 });
+      }
       this.show(out);
       if (out.watching) this.watching = true;
       if (out.nodeShell) this.node = out.nodeShell.node;
