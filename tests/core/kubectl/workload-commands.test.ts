@@ -68,6 +68,9 @@ describe('kubectl rollout', () => {
         '',
       ].join('\n'),
     );
+    const [oldRS, newRS] = [1, 2].map((rev) => sim.list<{ metadata: { name: string; annotations: Record<string, string> } }>('rs').find((rs) => rs.metadata.annotations['deployment.kubernetes.io/revision'] === String(rev))!.metadata.name);
+    const described = sim.kubectl('describe deploy web').stdout.split('\n');
+    expect(described.filter((l) => /^(Old|New)ReplicaSets?:/.test(l))).toEqual([`OldReplicaSets:  ${oldRS} (0/0 replicas created)`, `NewReplicaSet:   ${newRS} (3/3 replicas created)`]);
     expect(sim.kubectl('rollout history deployment/web --revision=7').stderr).toBe('error: unable to find the specified revision');
     expect(sim.kubectl('rollout undo deployment/web')).toMatchObject({ stdout: 'deployment.apps/web rolled back', mutated: true });
     sim.advance(20);

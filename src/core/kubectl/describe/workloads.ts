@@ -1,9 +1,10 @@
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Stored } from '../../api/types';
 import { claim } from '../../controllers/claim';
-import { revisionOf } from '../../controllers/deployment/util';
+import { equalIgnoreHash } from '../../controllers/deployment/util';
 import type { ObjectStore } from '../../store/object-store';
 import { formatLabels, formatLabelSelector, selectorString } from '../printers/kinds/table-printer';
+import { sortForListing } from '../resources/builder';
 import { storageClassOf } from '../printers/kinds/storage';
 import { controllerOf, podsStatusLine } from './controller-pods';
 import { eventsFor, writeEvents } from './events';
@@ -46,13 +47,15 @@ export function describeDeployment(store: ObjectStore, d: Stored<Deployment>, no
   if (ru) w.line(0, `RollingUpdateStrategy:\t${ru.maxUnavailable ?? '<nil>'} max unavailable, ${ru.maxSurge ?? '<nil>'} max surge`);
   writePodTemplate(w, spec.template);
   writeConditions(w, st.conditions);
-  // GetAllReplicaSets: the new one has the current template; old ones that still want pods are listed.
-  const owned = claim<ReplicaSet>(store, d, 'ReplicaSet', spec.selector);
-  const revision = Number(d.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
-  const newRS = owned.find((rs) => revisionOf(rs) === revision && revision > 0);
-  const old = owned.filter((rs) => rs !== newRS && (rs.spec?.replicas ?? 1) !== 0).sort((a, b) => (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : 1));
-  w.line(0, `OldReplicaSets:\t${replicaSetsText(old)}`);
-  w.line(0, `NewReplicaSet:\t${replicaSetsText(newRS ? [newRS] : [])}`);
+  // GetAllReplicaSetsInChunks: the new one has the deployment's template (FindNewReplicaSet); every other one it owns is old
+  // (scaled-down ones included), in listing order. The two lines appear once there is a replica set.
+  const owned = sortForListing(claim<ReplicaSet>(store, d, 'ReplicaSet', spec.selector));
+  const newRS = owned.find((rs) => equalIgnoreHash(rs.spec?.template, spec.template));
+  const old = owned.filter((rs) => rs !== newRS);
+  if (owned.length > 0) {
+    w.line(0, `OldReplicaSets:\t${replicaSetsText(old)}`);
+    w.line(0, `NewReplicaSet:\t${replicaSetsText(newRS ? [newRS] : [])}`);
+  }
   if (showEvents) writeEvents(w, events(store, 'Deployment', d), nowMs);
   return w.toString();
 }
