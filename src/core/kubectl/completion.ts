@@ -110,6 +110,8 @@ function flagValues(host: KubectlHost, spec: FlagSpec): string[] {
       return ['none', 'client', 'server'];
     case 'cascade':
       return ['background', 'foreground', 'orphan'];
+    case 'restart':
+      return ['Always', 'OnFailure', 'Never'];
     case 'type':
       return ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
     default:

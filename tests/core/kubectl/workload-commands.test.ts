@@ -144,3 +144,30 @@ describe('kubectl scale, autoscale, set image, expose', () => {
     expect(sim.list('rs').every((rs) => !rs.metadata?.ownerReferences?.length)).toBe(true);
   });
 });
+
+describe('kubectl run', () => {
+  it('creates a pod labelled run=NAME, with args after --', () => {
+    const sim = createSimulation({ seed: 1, cluster: 'minimal' });
+    expect(sim.kubectl('run pinger --image=busybox --restart=Never -- ping -c 3 10.96.0.10')).toMatchObject({ stdout: 'pod/pinger created', mutated: true });
+    const pod = sim.get<{ metadata: { labels: Record<string, string> }; spec: { restartPolicy: string; containers: { name: string; args: string[] }[] } }>('pod', 'pinger')!;
+    expect(pod.metadata.labels).toEqual({ run: 'pinger' });
+    expect(pod.spec.restartPolicy).toBe('Never');
+    expect(pod.spec.containers[0]).toMatchObject({ name: 'pinger', args: ['ping', '-c', '3', '10.96.0.10'] });
+    expect(sim.kubectl('run web --image=nginx --port=80 --dry-run=client -o yaml').stdout).toBe(
+      ['apiVersion: v1', 'kind: Pod', 'metadata:', '  labels:', '    run: web', '  name: web', 'spec:', '  containers:', '  - image: nginx', '    name: web', '    ports:', '    - containerPort: 80', '    resources: {}', '  dnsPolicy: ClusterFirst', '  restartPolicy: Always', 'status: {}'].join('\n'),
+    );
+    expect(sim.kubectl('run web').stderr).toBe('error: required flag(s) "image" not set');
+    expect(sim.kubectl('run shell --image=busybox -it').stderr).toMatch(/^error: attaching to a pod \(-i, -t, --attach, --rm\) is not supported by Kubelab/);
+  });
+
+  it('lists the commands in kubectl\'s order within each help group', () => {
+    const help = createSimulation().kubectl('--help').stdout;
+    const group = (title: string) => help.split(`${title}\n`)[1]!.split('\n\n')[0]!.split('\n').map((l) => l.trim().split(/\s+/)[0]);
+    expect(group('Basic Commands (Beginner):')).toEqual(['create', 'expose', 'run', 'set']);
+    expect(group('Basic Commands (Intermediate):')).toEqual(['explain', 'get', 'edit', 'delete']);
+    expect(group('Deploy Commands:')).toEqual(['rollout', 'scale', 'autoscale']);
+    expect(group('Cluster Management Commands:')).toEqual(['certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint']);
+    expect(group('Troubleshooting and Debugging Commands:')).toEqual(['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events']);
+    expect(group('Advanced Commands:')).toEqual(['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize']);
+  });
+});

@@ -19,6 +19,7 @@ import { NOT_YET_COMMANDS } from './not-yet';
 import { rolloutCommand } from './rollout';
 import { autoscaleCommand } from './autoscale';
 import { exposeCommand } from './expose';
+import { runCommand } from './run';
 import { scaleCommand } from './scale';
 import { setCommand } from './set';
 import { taintCommand } from './taint';
@@ -32,31 +33,47 @@ const optionsCommand: KubectlCommand = {
   run: () => ok(optionsHelp()),
 };
 
-/** Every command of the emulated kubectl, in the order `kubectl --help` lists them within a group. */
+/**
+ * Every command of the emulated kubectl, in the order `kubectl --help` lists them within a group
+ * (the order kubectl's NewKubectlCommand adds them, pkg/cmd/cmd.go).
+ */
 export const COMMANDS: readonly KubectlCommand[] = [
   createCommand,
   exposeCommand,
+  runCommand,
+  setCommand,
   explainCommand,
   getCommand,
-  setCommand,
   editCommand,
   deleteCommand,
-  clusterInfoCommand,
-  cordonCommand,
-  uncordonCommand,
-  taintCommand,
-  describeCommand,
-  debugCommand,
-  eventsCommand,
-  applyCommand,
-  labelCommand,
-  annotateCommand,
   rolloutCommand,
   scaleCommand,
   autoscaleCommand,
+  ...notYet('certificate'),
+  clusterInfoCommand,
+  ...notYet('top'),
+  cordonCommand,
+  uncordonCommand,
+  ...notYet('drain'),
+  taintCommand,
+  describeCommand,
+  ...notYet('logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth'),
+  debugCommand,
+  eventsCommand,
+  ...notYet('diff'),
+  applyCommand,
+  ...notYet('patch', 'replace', 'wait', 'kustomize'),
+  labelCommand,
+  annotateCommand,
+  ...notYet('completion'),
+  ...notYet('alpha'),
   apiResourcesCommand,
   apiVersionsCommand,
+  ...notYet('config', 'plugin'),
   versionCommand,
   optionsCommand,
-  ...NOT_YET_COMMANDS,
 ];
+
+function notYet(...names: string[]): KubectlCommand[] {
+  return names.map((n) => NOT_YET_COMMANDS.find((c) => c.name === n)!);
+}
