@@ -117,3 +117,32 @@ spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } 
     expect(sim.kubectl('describe secret db').stdout).toBe(['Name:         db', 'Namespace:    default', 'Labels:       <none>', 'Annotations:  <none>', '', 'Type:  Opaque', '', 'Data', '====', 'password:  6 bytes'].join('\n'));
   });
 });
+
+describe('kubectl describe for budgets and classes', () => {
+  const sim = createSimulation({ seed: 1, cluster: 'minimal' });
+  sim.kubectl('create pdb web --selector=app=web --min-available=1');
+
+  it('describes a pod disruption budget with its status counts', () => {
+    expect(sim.kubectl('describe pdb web').stdout).toBe(
+      ['Name:           web', 'Namespace:      default', 'Min available:  1', 'Selector:       app=web', 'Status:', '    Allowed disruptions:  0', '    Current:              0', '    Desired:              0', '    Total:                0', 'Events:                   <none>'].join('\n'),
+    );
+  });
+
+  it('describes the default storage class and a system priority class', () => {
+    expect(sim.kubectl('describe sc standard').stdout).toBe(
+      [
+        'Name:                  standard',
+        'IsDefaultClass:        Yes',
+        'Annotations:           storageclass.kubernetes.io/is-default-class=true',
+        'Provisioner:           rancher.io/local-path',
+        'Parameters:            <none>',
+        'AllowVolumeExpansion:  <unset>',
+        'MountOptions:          <none>',
+        'ReclaimPolicy:         Delete',
+        'VolumeBindingMode:     Immediate',
+        'Events:                <none>',
+      ].join('\n'),
+    );
+    expect(sim.kubectl('describe pc system-node-critical').stdout.split('\n').slice(0, 4)).toEqual(['Name:              system-node-critical', 'Value:             2000001000', 'GlobalDefault:     false', 'PreemptionPolicy:  PreemptLowerPriority']);
+  });
+});

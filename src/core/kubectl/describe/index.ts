@@ -6,6 +6,7 @@ import { describeNamespace } from './namespace';
 import { describeService } from './network';
 import { describeNode } from './node';
 import { describePod } from './pod';
+import { describePodDisruptionBudget, describePriorityClass, describeStorageClass } from './policy';
 import { describePersistentVolumeClaim } from './storage';
 import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStatefulSet } from './workloads';
 
@@ -26,4 +27,7 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
   PersistentVolumeClaim: (s, o, now, ev) => describePersistentVolumeClaim(s, o as never, now, ev),
   ConfigMap: (s, o, now, ev) => describeConfigMap(s, o as never, now, ev),
   Secret: (s, o) => describeSecret(s, o as never),
+  PodDisruptionBudget: (s, o, now, ev) => describePodDisruptionBudget(s, o as never, now, ev),
+  PriorityClass: (s, o, now, ev) => describePriorityClass(s, o as never, now, ev),
+  StorageClass: (s, o, now, ev) => describeStorageClass(s, o as never, now, ev),
 };
