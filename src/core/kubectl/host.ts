@@ -1,5 +1,8 @@
 import type { ApplyOutput } from '../apply/apply';
 import type { NodeGpu } from '../gpu/node-gpu';
+import type { DrainOperation, DrainOptions } from '../eviction/drain';
+import type { LogsOptions, LogsResult } from '../kubelet/logs-api';
+import type { MetricsStore } from '../metrics/metrics-store';
 import type { ObjectStore } from '../store/object-store';
 import type { WaitClock } from './wait';
 
@@ -19,4 +22,10 @@ export interface KubectlHost {
    * forward themselves, so a headless `sim.kubectl()` returns with the wait done.
    */
   readonly clock?: WaitClock;
+  /** Start `kubectl drain`'s client-side work in the cluster (eviction/drain.ts); the command waits for it. */
+  drain?(node: string, options: DrainOptions): DrainOperation;
+  /** The pods/log subresource, as the API server answers it (kubelet/logs-api.ts). */
+  logs?(namespace: string, pod: string, options: LogsOptions): LogsResult;
+  /** The metrics the kubelets record, which `kubectl top` reads as metrics-server would serve them. */
+  readonly metrics?: Pick<MetricsStore, 'latest'>;
 }

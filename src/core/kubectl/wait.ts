@@ -9,6 +9,13 @@ export interface WaitClock {
 }
 
 /**
+ * Without --timeout kubectl waits until Ctrl+C. Commands that wait in the simulation (rollout
+ * status, drain) run the virtual clock forward, so an endless wait is cut off after this much
+ * virtual time and says so (docs/fidelity.md).
+ */
+export const WAIT_CAP_MS = 15 * 60_000;
+
+/**
  * Run the clock forward one instant at a time — every task due at the next instant, then look —
  * until `done()` is true or `untilMs` is reached. Stopping at the exact instant the condition
  * holds is what a watch would see; the command that waits reports itself as a mutation, so the

@@ -12,6 +12,8 @@ export interface TerminalOutput {
   readonly nodeShell?: { readonly node: string };
   /** The node shell's `exit`. */
   readonly exited?: boolean;
+  /** The output in printed order, when stdout and stderr interleave (drain). */
+  readonly lines?: readonly { readonly stream: 'stdout' | 'stderr'; readonly text: string }[];
   /** `kubectl edit` opened an edit: the app shows it in an editor tab and saves it with the worker's saveEdit. */
   readonly edit?: EditRequest;
 }
@@ -155,6 +157,12 @@ export class TerminalSession {
   }
 
   private show(out: TerminalOutput): void {
+    if (out.lines) {
+      for (const l of out.lines) this.append(l.text, l.stream);
+      this.lastOutput = out.lines.map((l) => l.text).join('\n');
+      this.onchange();
+      return;
+    }
     // kubectl prints results, then the errors it collected; warnings (delete --force) come first.
     const warningFirst = out.stderr.startsWith('Warning:');
     if (out.stderr && warningFirst) this.append(out.stderr, 'stderr');

@@ -10,11 +10,13 @@ import { createCommand } from './create';
 import { debugCommand } from './debug';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
+import { drainCommand } from './drain';
 import { editCommand } from './edit';
 import { eventsCommand } from './events';
 import { explainCommand } from './explain';
 import { getCommand } from './get';
 import { labelCommand } from './label';
+import { logsCommand } from './logs';
 import { NOT_YET_COMMANDS } from './not-yet';
 import { rolloutCommand } from './rollout';
 import { autoscaleCommand } from './autoscale';
@@ -23,6 +25,7 @@ import { runCommand } from './run';
 import { scaleCommand } from './scale';
 import { setCommand } from './set';
 import { taintCommand } from './taint';
+import { topCommand } from './top';
 import { versionCommand } from './version';
 
 const optionsCommand: KubectlCommand = {
@@ -51,13 +54,14 @@ export const COMMANDS: readonly KubectlCommand[] = [
   autoscaleCommand,
   ...notYet('certificate'),
   clusterInfoCommand,
-  ...notYet('top'),
+  topCommand,
   cordonCommand,
   uncordonCommand,
-  ...notYet('drain'),
+  drainCommand,
   taintCommand,
   describeCommand,
-  ...notYet('logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth'),
+  logsCommand,
+  ...notYet('attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth'),
   debugCommand,
   eventsCommand,
   ...notYet('diff'),

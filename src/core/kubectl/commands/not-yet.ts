@@ -15,9 +15,6 @@ const notYet = (name: string, group: CommandGroup | undefined, short: string, re
 
 export const NOT_YET_COMMANDS: readonly KubectlCommand[] = [
   notYet('certificate', 'Cluster Management Commands:', 'Modify certificate resources', 'the simulated cluster has no certificate signing requests'),
-  notYet('top', 'Cluster Management Commands:', 'Display resource (CPU/memory) usage', 'it needs container usage metrics, which are still being built'),
-  notYet('drain', 'Cluster Management Commands:', 'Drain node in preparation for maintenance', 'it needs pod eviction, which is still being built'),
-  notYet('logs', 'Troubleshooting and Debugging Commands:', 'Print the logs for a container in a pod', 'it needs container logs, which are still being built'),
   notYet('attach', 'Troubleshooting and Debugging Commands:', 'Attach to a running container', 'simulated containers have no interactive process to attach to'),
   notYet('exec', 'Troubleshooting and Debugging Commands:', 'Execute a command in a container', 'it needs container processes, which are still being built'),
   notYet('port-forward', 'Troubleshooting and Debugging Commands:', 'Forward one or more local ports to a pod', 'the playground has no local ports to forward to'),

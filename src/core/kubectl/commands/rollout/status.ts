@@ -5,15 +5,8 @@ import { ROLLOUT_KINDS } from './kinds';
 import type { KubectlCommand } from '../../framework/command';
 import { parseGoDuration } from '../../framework/go-duration';
 import { fail, type KubectlResult } from '../../framework/result';
-import { waitOnClock } from '../../wait';
+import { WAIT_CAP_MS, waitOnClock } from '../../wait';
 import { groupKind, namedObjects } from '../../resources/named-objects';
-
-/**
- * Without --timeout kubectl waits until Ctrl+C. The simulation runs its clock forward while it
- * waits, so an endless wait is cut off: after this much virtual time the command stops as an
- * interrupted kubectl would, saying so (docs/fidelity.md).
- */
-export const ROLLOUT_WAIT_CAP_MS = 15 * 60_000;
 
 const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 
@@ -97,12 +90,12 @@ export const rolloutStatusCommand: KubectlCommand = {
       else look();
     });
     try {
-      waitOnClock(clock, start + (timeout > 0 ? timeout : ROLLOUT_WAIT_CAP_MS), finished);
+      waitOnClock(clock, start + (timeout > 0 ? timeout : WAIT_CAP_MS), finished);
     } finally {
       stop();
     }
     if (!finished()) {
-      error = timeout > 0 ? 'error: timed out waiting for the condition' : `Kubelab: stopped waiting after ${ROLLOUT_WAIT_CAP_MS / 60_000} minutes of virtual time; the rollout has not finished (run the command again to keep waiting)`;
+      error = timeout > 0 ? 'error: timed out waiting for the condition' : `Kubelab: stopped waiting after ${WAIT_CAP_MS / 60_000} minutes of virtual time; the rollout has not finished (run the command again to keep waiting)`;
     }
     return result(lines, error, clock.now() > start);
   },
