@@ -69,6 +69,7 @@ export function completeKubectl(host: KubectlHost, line: string, cursor: number)
     return done(objectNames(host, positional[0]!.split(',')[0]!, namespace));
   }
   if (NODE_COMMANDS.includes(root)) return done(objectNames(host, 'nodes', namespace));
+  if (root === 'top') return done(objectNames(host, found.path.split(' ')[2] === 'node' ? 'nodes' : 'pods', namespace));
   if (root === 'taint') return positional.length === 0 ? done(['nodes', 'node']) : done(objectNames(host, 'nodes', namespace));
   if (POD_COMMANDS.includes(root)) return done(objectNames(host, 'pods', namespace));
   if (root === 'debug') return done(objectNames(host, 'nodes', namespace).map((n) => `node/${n}`));

@@ -74,6 +74,10 @@ describe('Tab completion', () => {
     ['kubectl scale --repl', ['--replicas'], 14],
     ['kubectl autoscale deploy --m', ['--max', '--min'], 25],
     ['kubectl ed', ['edit'], 8],
+    ['kubectl top n', ['node'], 12],
+    ['kubectl top node worker-', ['worker-1', 'worker-2'], 17],
+    ['kubectl logs w', ['web'], 13],
+    ['kubectl drain --ignore-d', ['--ignore-daemonsets'], 14],
   ])('completes %j', (line, candidates, replaceFrom) => {
     expect(sim.completeKubectl(line)).toEqual({ candidates, replaceFrom });
   });

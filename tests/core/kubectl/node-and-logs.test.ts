@@ -79,6 +79,7 @@ describe('kubectl logs and top', () => {
     expect(sim.kubectl('logs ticker --tail=2').stdout).toBe('tick\ntick');
     expect(sim.kubectl('logs pod/ticker --tail=1 --timestamps').stdout).toMatch(/^2026-01-05T09:00:\d\d\.\d{9}Z tick$/);
     expect(sim.kubectl('logs ticker -c nope').stderr).toBe('Error from server (BadRequest): container nope is not valid for pod ticker');
+    expect(sim.kubectl('logs -l run=ticker --tail=1 --prefix').stdout).toBe('[pod/ticker/ticker] tick');
     expect(sim.kubectl('logs ticker -p').stderr).toBe('Error from server (BadRequest): previous terminated container "ticker" in pod "ticker" not found');
   });
 

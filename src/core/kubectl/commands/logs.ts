@@ -1,6 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Stored } from '../../api/types';
-import { selectorMatches } from '../../api/labels';
+import { matchesAll, parseSelector, selectorMatches } from '../../api/labels';
 import type { LogsOptions } from '../../kubelet/logs-api';
 import type { CommandContext, KubectlCommand } from '../framework/command';
 import { parseGoDuration } from '../framework/go-duration';
@@ -79,9 +79,11 @@ export const logsCommand: KubectlCommand = {
     { name: 'since', type: 'string', defaultText: '0s', usage: 'Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs.' },
     { name: 'tail', type: 'int', defaultText: '-1', usage: 'Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.' },
     { name: 'timestamps', type: 'bool', usage: 'Include timestamps on each line in the log output' },
+    { name: 'selector', short: 'l', type: 'string', usage: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.' },
   ],
   run: (ctx): KubectlResult => {
     const f = ctx.flags;
+    if (f.string('selector') !== '') return logsBySelector(ctx);
     if (ctx.args.length === 0) {
       return fail("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
     }
@@ -122,3 +124,28 @@ export const logsCommand: KubectlCommand = {
     return { ...result, follow };
   },
 };
+
+/**
+ * `kubectl logs -l`: the logs of every pod the selector matches (the last 10 lines of each unless
+ * --tail), one pod after another in name order; kubectl streams them concurrently.
+ */
+function logsBySelector(ctx: CommandContext): KubectlResult {
+  const f = ctx.flags;
+  if (ctx.args.length > 0) return fail("error: only one of -l or a resource name may be given\nSee 'kubectl logs -h' for help and examples");
+  const requirements = parseSelector(f.string('selector'));
+  const pods = ctx.host.store
+    .list<Pod>('Pod', ctx.namespace)
+    .filter((p) => matchesAll(requirements, p.metadata.labels))
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  if (pods.length === 0) return { stdout: '', stderr: `No resources found in ${ctx.namespace} namespace.`, exitCode: 0, mutated: false };
+  const tail = f.int('tail', -1);
+  const out: string[] = [];
+  for (const pod of pods) {
+    const { container } = containerFor(pod, f.string('container'));
+    const r = ctx.host.logs!(ctx.namespace, pod.metadata.name, { ...(container ? { container } : {}), tail: tail >= 0 ? tail : 10, timestamps: f.bool('timestamps'), previous: f.bool('previous') });
+    if (!r.ok) return { stdout: out.join(''), stderr: r.error, exitCode: 1, mutated: false };
+    const prefix = f.bool('prefix') ? `[pod/${pod.metadata.name}/${container ?? pod.spec!.containers[0]!.name}] ` : '';
+    out.push(prefix ? r.text.replace(/^(?=.)/gm, prefix) : r.text);
+  }
+  return { stdout: out.join('').replace(/\n$/, ''), stderr: '', exitCode: 0, mutated: false };
+}
