@@ -105,3 +105,13 @@ describe('kubectl logs and top', () => {
     expect(sim.kubectl('top pods --sort-by=disk').stderr).toBe('error: --sort-by accepts only cpu or memory');
   });
 });
+
+describe('kubectl get leases', () => {
+  it('prints each node heartbeat lease with its holder', () => {
+    const sim = createSimulation({ seed: 1, cluster: 'minimal' });
+    sim.advance(20);
+    expect(sim.kubectl('get leases -n kube-node-lease').stdout).toBe(
+      ['NAME            HOLDER          AGE', 'control-plane   control-plane   20s', 'worker-1        worker-1        20s', 'worker-2        worker-2        20s'].join('\n'),
+    );
+  });
+});
