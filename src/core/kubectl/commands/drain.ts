@@ -1,6 +1,6 @@
 import type { DrainOptions } from '../../eviction/drain';
 import type { KubectlCommand } from '../framework/command';
-import { parseGoDuration } from '../framework/go-duration';
+import { durationFlagError, parseGoDuration } from '../framework/go-duration';
 import { fail, type KubectlResult, type OutputLine } from '../framework/result';
 import { waitOnClock, WAIT_CAP_MS } from '../wait';
 import { selectResources } from '../resources/builder';
@@ -46,7 +46,7 @@ export const drainCommand: KubectlCommand = {
     if (ctx.args.length === 0 && selector === '') return fail(`error: USAGE: drain NODE [flags]\nSee 'kubectl drain -h' for help and examples`);
     const timeoutText = f.string('timeout', '0s');
     const timeout = parseGoDuration(timeoutText);
-    if (timeout === undefined) return fail(`error: invalid argument ${JSON.stringify(timeoutText)} for "--timeout" flag: time: invalid duration ${JSON.stringify(timeoutText)}\nSee 'kubectl drain --help' for usage.`);
+    if (timeout === undefined) return fail(durationFlagError(ctx.path, 'timeout', timeoutText));
     const names = ctx.args.map((a) => a.replace(/^(nodes?|no)\//, ''));
     const selection = selectResources(ctx.host.store, ['nodes', ...names], { namespace: ctx.namespace, allNamespaces: false, labelSelector: selector, fieldSelector: '' });
     if (selection.errors.length) return fail(selection.errors.join('\n'));

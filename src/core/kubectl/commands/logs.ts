@@ -3,7 +3,7 @@ import type { KubeObject, Stored } from '../../api/types';
 import { matchesAll, parseSelector, selectorMatches } from '../../api/labels';
 import type { LogsOptions } from '../../kubelet/logs-api';
 import type { CommandContext, KubectlCommand } from '../framework/command';
-import { parseGoDuration } from '../framework/go-duration';
+import { durationFlagError, parseGoDuration } from '../framework/go-duration';
 import { CommandError, fail, type KubectlResult } from '../framework/result';
 import type { LogFollowRequest } from '../logs/follow';
 import { groupResource, resolveType } from '../resources/builder';
@@ -93,7 +93,7 @@ export const logsCommand: KubectlCommand = {
     if (f.bool('all-containers') && requested !== '') return fail('error: --container cannot be used with --all-containers');
     const sinceText = f.string('since');
     const since = sinceText === '' ? 0 : parseGoDuration(sinceText);
-    if (since === undefined) return fail(`error: invalid argument ${JSON.stringify(sinceText)} for "--since" flag: time: invalid duration ${JSON.stringify(sinceText)}\nSee 'kubectl logs --help' for usage.`);
+    if (since === undefined) return fail(durationFlagError(ctx.path, 'since', sinceText));
     const { pod, note } = podFor(ctx, ctx.args[0]!);
     const notes = note ? [note] : [];
     const base: LogsOptions = {

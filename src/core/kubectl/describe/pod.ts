@@ -9,8 +9,6 @@ import { writeContainers, writeTolerations, writeVolumes } from './containers';
 import { eventsFor, writeEvents } from './events';
 import { DescribeWriter, rfc1123z, writeAnnotations, writeLabels } from './writer';
 
-export { canonical, describeProbe } from './containers';
-
 /** `kubectl describe pod` (kubectl pkg/describe describe.go describePod), section by section. */
 export function describePod(store: ObjectStore, pod: Stored<Pod>, nowMs: number, showEvents = true): string {
   const w = new DescribeWriter();

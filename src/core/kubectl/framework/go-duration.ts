@@ -25,7 +25,7 @@ export function parseGoDuration(text: string): number | undefined {
   return sign * total;
 }
 
-/** A pflag error for a bad duration flag value, as kubectl prints it. */
-export function durationFlagError(flag: string, value: string): string {
-  return `error: invalid argument ${JSON.stringify(value)} for "--${flag}" flag: time: invalid duration ${JSON.stringify(value)}\nSee 'kubectl rollout status --help' for usage.`;
+/** pflag's error for a bad duration flag value, as kubectl prints it under `path` (`kubectl drain`). */
+export function durationFlagError(path: string, flag: string, value: string): string {
+  return `error: invalid argument ${JSON.stringify(value)} for "--${flag}" flag: time: invalid duration ${JSON.stringify(value)}\nSee '${path} --help' for usage.`;
 }

@@ -3,7 +3,7 @@ import { rolloutStatus } from '../../../controllers/rollout';
 import { ApiError } from '../../../store/api-error';
 import { ROLLOUT_KINDS } from './kinds';
 import type { KubectlCommand } from '../../framework/command';
-import { parseGoDuration } from '../../framework/go-duration';
+import { durationFlagError, parseGoDuration } from '../../framework/go-duration';
 import { fail, type KubectlResult } from '../../framework/result';
 import { WAIT_CAP_MS, waitOnClock } from '../../wait';
 import { groupKind, namedObjects } from '../../resources/named-objects';
@@ -41,7 +41,7 @@ export const rolloutStatusCommand: KubectlCommand = {
     if (revision < 0) return fail(`error: revision must be a positive integer: ${revision}`);
     const timeoutText = f.string('timeout', '0s');
     const timeout = parseGoDuration(timeoutText);
-    if (timeout === undefined) return fail(`error: invalid argument ${JSON.stringify(timeoutText)} for "--timeout" flag: time: invalid duration ${JSON.stringify(timeoutText)}\nSee '${ctx.path} --help' for usage.`);
+    if (timeout === undefined) return fail(durationFlagError(ctx.path, 'timeout', timeoutText));
     const targets = namedObjects(ctx);
     if (targets.length !== 1) return fail(`error: rollout status is only supported on individual resources and resource collections - ${targets.length} resources were found`);
     const t = targets[0]!;
