@@ -171,3 +171,16 @@ describe('kubectl run', () => {
     expect(group('Advanced Commands:')).toEqual(['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize']);
   });
 });
+
+describe('kubectl events for a workload', () => {
+  it('lists the events of one deployment with --for, kind-qualified', () => {
+    const sim = createSimulation({ seed: 1, cluster: 'minimal' });
+    sim.apply(deployment('nginx:1.27', 2));
+    sim.advance(30);
+    const rs = sim.list<{ metadata: { name: string } }>('rs')[0]!.metadata.name;
+    expect(sim.kubectl('events --for deployment/web').stdout).toBe(
+      ['LAST SEEN   TYPE     REASON              OBJECT           MESSAGE', `30s         Normal   ScalingReplicaSet   Deployment/web   Scaled up replica set ${rs} to 2 from 0`].join('\n'),
+    );
+    expect(sim.kubectl('events --for deployment/web --types=Warning').stderr).toBe('No events found in default namespace.');
+  });
+});
