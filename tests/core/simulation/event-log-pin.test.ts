@@ -15,7 +15,7 @@ describe('the pinned event log of busy seeded runs', () => {
       objects: '25f57e7e7ddd5c48',
       watch: '1363:32a1d45e835d030a',
       metrics: 'ddf4e5d45d0dd715',
-      kubectl: '7e13100897cfa26e',
+      kubectl: 'd1c809bcc4c2f30c',
       explanations: 'aa4d35282fed329d',
     });
   });
@@ -27,7 +27,7 @@ describe('the pinned event log of busy seeded runs', () => {
       objects: 'e8495c5ceea7826f',
       watch: '299:3f98deed3c2842f2',
       metrics: 'ee71d9b0c102e8ad',
-      kubectl: '74ac4e6ce4e2f03b',
+      kubectl: '59d866bc58b27456',
       explanations: '4e0e9dde4d0b0bfe',
     });
   });
@@ -35,12 +35,12 @@ describe('the pinned event log of busy seeded runs', () => {
   it('is unchanged for 12 nodes under 27 minutes of churn, faults and a drain', { timeout: 180_000 }, () => {
     expect(busyScenario()).toEqual({
       now: 1611,
-      events: '3412:05c81c3a938d62d9',
-      objects: 'afadbbae0d95bf75',
-      watch: '12827:149f497441eb89eb',
-      metrics: 'b79acd0810cce5fa',
-      kubectl: 'd8d6a8b2574793a8',
-      explanations: '960e4fda2a3de22b',
+      events: '3580:5cc133c3809b90ea',
+      objects: 'acd639bb22ac2784',
+      watch: '13514:cce061a539611cf0',
+      metrics: 'ac122b94997bf747',
+      kubectl: '408c27f2e6ccd101',
+      explanations: '85e45112dc0056b3',
     });
   });
 });
