@@ -42,11 +42,26 @@ export function matchesAll(requirements: readonly Requirement[], labels: Labels)
   return true;
 }
 
+/**
+ * The requirements of selectors in stored objects, which are frozen: controllers match the same
+ * selector against many objects on every sync, and a frozen selector cannot change.
+ */
+const parsedSelectors = new WeakMap<LabelSelector, readonly Requirement[]>();
+
+function isDeeplyFrozen(selector: LabelSelector): boolean {
+  const { matchLabels, matchExpressions } = selector;
+  if (!Object.isFrozen(selector) || (matchLabels && !Object.isFrozen(matchLabels)) || (matchExpressions && !Object.isFrozen(matchExpressions))) return false;
+  return (matchExpressions ?? []).every((e) => Object.isFrozen(e) && (!e.values || Object.isFrozen(e.values)));
+}
+
 /** A LabelSelector's requirements. An empty selector has none and selects everything. */
-export function selectorRequirements(selector: LabelSelector): Requirement[] {
+export function selectorRequirements(selector: LabelSelector): readonly Requirement[] {
+  const known = parsedSelectors.get(selector);
+  if (known) return known;
   const out: Requirement[] = [];
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) out.push({ key, operator: 'In', values: [value] });
   for (const e of selector.matchExpressions ?? []) out.push({ key: e.key, operator: e.operator as Operator, values: e.values ?? [] });
+  if (isDeeplyFrozen(selector)) parsedSelectors.set(selector, Object.freeze(out));
   return out;
 }
 

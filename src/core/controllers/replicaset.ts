@@ -1,4 +1,5 @@
-import type { ReplicaSet, ReplicaSetCondition } from 'kubernetes-types/apps/v1';
+import type { ReplicaSet, ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
+import { deepEqual } from '../api/clone';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Stored, Writable } from '../api/types';
 import { rfc3339 } from '../engine/time';
@@ -70,30 +71,37 @@ export class ReplicaSetController extends Controller {
   private updateStatus(rs: Stored<ReplicaSet>, failure: ApiError | undefined): Requeue | void {
     const now = this.ctx.clock.now();
     const minReady = rs.spec?.minReadySeconds ?? 0;
-    const pods = this.ctx.store.dependentsOf(rs.metadata.uid).filter((o): o is Stored<Pod> => o.kind === 'Pod' && isPodActive(o as Pod));
-    const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+    const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
+    let replicas = 0;
     let fullyLabeled = 0;
     let ready = 0;
     let available = 0;
     let nextAvailable: number | undefined;
-    for (const p of pods) {
-      if (Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
+    for (const o of this.ctx.store.dependentsOf(rs.metadata.uid)) {
+      if (o.kind !== 'Pod' || !isPodActive(o as Pod)) continue;
+      const p = o as Stored<Pod>;
+      replicas++;
+      if (templateLabels.every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
       if (isPodReady(p)) ready++;
       if (isPodAvailable(p, minReady, now)) available++;
       const wait = msUntilAvailable(p, minReady, now);
       if (wait !== undefined) nextAvailable = Math.min(nextAvailable ?? wait, wait);
     }
     const conditions = replicaFailureConditions(rs, failure, rfc3339(now));
-    this.ctx.store.patchStatus<ReplicaSet>('ReplicaSet', rs.metadata.name, rs.metadata.namespace, (draft) => {
-      const st = ((draft as Writable<ReplicaSet>).status ??= { replicas: 0 });
-      st.replicas = pods.length;
-      st.fullyLabeledReplicas = fullyLabeled;
-      st.readyReplicas = ready;
-      st.availableReplicas = available;
-      st.observedGeneration = rs.metadata.generation;
-      if (conditions.length) st.conditions = conditions;
-      else delete st.conditions;
-    });
+    const status: Writable<ReplicaSetStatus> = { ...(rs.status ?? { replicas: 0 }) };
+    status.replicas = replicas;
+    status.fullyLabeledReplicas = fullyLabeled;
+    status.readyReplicas = ready;
+    status.availableReplicas = available;
+    status.observedGeneration = rs.metadata.generation;
+    if (conditions.length) status.conditions = conditions;
+    else delete status.conditions;
+    // An unchanged status is not written (the store would keep the object as it is anyway).
+    if (!deepEqual(status, rs.status)) {
+      this.ctx.store.patchStatus<ReplicaSet>('ReplicaSet', rs.metadata.name, rs.metadata.namespace, (draft) => {
+        (draft as Writable<ReplicaSet>).status = status;
+      });
+    }
     if (failure) throw failure;
     if (nextAvailable !== undefined) return { requeueAfterMs: nextAvailable };
   }

@@ -27,7 +27,7 @@ export interface WeightedAffinityTerm extends AffinityTerm {
   readonly weight: number;
 }
 
-function toRequirements(selector: LabelSelector | undefined): Requirement[] | undefined {
+function toRequirements(selector: LabelSelector | undefined): readonly Requirement[] | undefined {
   return selector ? selectorRequirements(selector) : undefined;
 }
 

@@ -67,7 +67,7 @@ function toConstraint(pod: Stored<Pod>, c: TopologySpreadConstraint, selector: r
   };
 }
 
-const selectorOf = (s: LabelSelector | undefined): Requirement[] | undefined => (s ? selectorRequirements(s) : undefined);
+const selectorOf = (s: LabelSelector | undefined): readonly Requirement[] | undefined => (s ? selectorRequirements(s) : undefined);
 
 function matches(c: Constraint, labels: Readonly<Record<string, string>> | undefined): boolean {
   return c.selector !== undefined && matchesAll(c.selector, labels);
