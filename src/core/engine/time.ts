@@ -30,7 +30,8 @@ export function rfc3339(virtualMs: number): string {
 /** RFC 3339 with microseconds, as Event.eventTime (MicroTime) is serialised. */
 export function rfc3339Micro(virtualMs: number): string {
   if (virtualMs !== lastMicroMs) {
-    lastMicroText = new Date(SIMULATION_EPOCH_MS + virtualMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+    // toISOString ends in `.sssZ`: three more digits make microseconds.
+    lastMicroText = `${new Date(SIMULATION_EPOCH_MS + virtualMs).toISOString().slice(0, -1)}000Z`;
     lastMicroMs = virtualMs;
   }
   return lastMicroText;

@@ -71,11 +71,12 @@ export class EndpointSliceController extends Controller {
         return;
       }
       if (this.unchanged(current, slice)) return;
-      const updated = store.patch<EndpointSlice>('EndpointSlice', current.metadata.name, namespace, (d) => {
-        d.metadata!.labels = slice.metadata!.labels;
-        d.endpoints = slice.endpoints!;
-        d.ports = slice.ports!;
-      });
+      const updated = store.rebuild<EndpointSlice>('EndpointSlice', current.metadata.name, namespace, (cur) => ({
+        ...cur,
+        metadata: { ...cur.metadata, labels: slice.metadata!.labels },
+        endpoints: slice.endpoints!,
+        ports: slice.ports!,
+      }));
       this.remember(updated, slice);
     });
     for (const extra of existing.slice(desired.length)) store.delete('EndpointSlice', extra.metadata.name, namespace);

@@ -48,6 +48,8 @@ interface Constraint {
   readonly minDomains: number;
   readonly honorNodeAffinity: boolean;
   readonly honorNodeTaints: boolean;
+  /** The selector as text: what a node's count of matching pods is remembered under. */
+  readonly selectorKey: string;
 }
 
 function toConstraint(pod: Stored<Pod>, c: TopologySpreadConstraint, selector: readonly Requirement[] | undefined): Constraint {
@@ -64,6 +66,7 @@ function toConstraint(pod: Stored<Pod>, c: TopologySpreadConstraint, selector: r
     minDomains: c.minDomains ?? 1,
     honorNodeAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
     honorNodeTaints: (c.nodeTaintsPolicy ?? 'Ignore') === 'Honor',
+    selectorKey: reqs === undefined ? '' : reqs.map((r) => `${r.key}\u0001${r.operator}\u0001${r.values.join('\u0002')}`).join('\u0003'),
   };
 }
 
@@ -75,13 +78,16 @@ function matches(c: Constraint, labels: Readonly<Record<string, string>> | undef
 
 /** Pods on a node in the namespace that the selector matches, not counting terminating ones (countPodsMatchSelector). */
 function countMatching(node: NodeInfo, c: Constraint, namespace: string): number {
-  let n = 0;
-  for (const p of node.pods) {
-    const pod = p.pod;
-    if (pod.metadata.deletionTimestamp || (pod.metadata.namespace ?? 'default') !== namespace) continue;
-    if (matches(c, pod.metadata.labels)) n++;
-  }
-  return n;
+  if (c.selector === undefined) return 0;
+  return node.countPods(`PodTopologySpread\u0000${namespace}\u0000${c.selectorKey}`, (pods) => {
+    let n = 0;
+    for (const p of pods) {
+      const pod = p.pod;
+      if (pod.metadata.deletionTimestamp || (pod.metadata.namespace ?? 'default') !== namespace) continue;
+      if (matches(c, pod.metadata.labels)) n++;
+    }
+    return n;
+  });
 }
 
 /** Whether a node counts towards a constraint's domains (matchNodeInclusionPolicies). */
