@@ -38,7 +38,8 @@ export function matchesRequirement(r: Requirement, labels: Labels): boolean {
 }
 
 export function matchesAll(requirements: readonly Requirement[], labels: Labels): boolean {
-  for (const r of requirements) if (!matchesRequirement(r, labels)) return false;
+  // An indexed loop: requirement lists are often frozen, which takes for-of off V8's fast path.
+  for (let i = 0; i < requirements.length; i++) if (!matchesRequirement(requirements[i]!, labels)) return false;
   return true;
 }
 
@@ -62,6 +63,17 @@ export function selectorRequirements(selector: LabelSelector): readonly Requirem
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) out.push({ key, operator: 'In', values: [value] });
   for (const e of selector.matchExpressions ?? []) out.push({ key: e.key, operator: e.operator as Operator, values: e.values ?? [] });
   if (isDeeplyFrozen(selector)) parsedSelectors.set(selector, Object.freeze(out));
+  return out;
+}
+
+const parsedMatchLabels = new WeakMap<Readonly<Record<string, string>>, readonly Requirement[]>();
+
+/** The requirements of a plain label map used as a selector (a Service's spec.selector), remembered when frozen. */
+export function matchLabelsRequirements(matchLabels: Readonly<Record<string, string>>): readonly Requirement[] {
+  const known = parsedMatchLabels.get(matchLabels);
+  if (known) return known;
+  const out = selectorRequirements({ matchLabels });
+  if (Object.isFrozen(matchLabels)) parsedMatchLabels.set(matchLabels, Object.freeze([...out]));
   return out;
 }
 

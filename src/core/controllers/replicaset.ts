@@ -77,11 +77,13 @@ export class ReplicaSetController extends Controller {
     let ready = 0;
     let available = 0;
     let nextAvailable: number | undefined;
-    for (const o of this.ctx.store.dependentsOf(rs.metadata.uid)) {
+    const dependents = this.ctx.store.dependentsOf(rs.metadata.uid);
+    for (let i = 0; i < dependents.length; i++) {
+      const o = dependents[i]!;
       if (o.kind !== 'Pod' || !isPodActive(o as Pod)) continue;
       const p = o as Stored<Pod>;
       replicas++;
-      if (templateLabels.every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
+      if (hasLabels(p, templateLabels)) fullyLabeled++;
       if (isPodReady(p)) ready++;
       if (isPodAvailable(p, minReady, now)) available++;
       const wait = msUntilAvailable(p, minReady, now);
@@ -105,6 +107,12 @@ export class ReplicaSetController extends Controller {
     if (failure) throw failure;
     if (nextAvailable !== undefined) return { requeueAfterMs: nextAvailable };
   }
+}
+
+function hasLabels(pod: Stored<Pod>, wanted: readonly (readonly [string, string])[]): boolean {
+  const labels = pod.metadata.labels;
+  for (let i = 0; i < wanted.length; i++) if (labels?.[wanted[i]![0]] !== wanted[i]![1]) return false;
+  return true;
 }
 
 /** The ReplicaFailure condition: set while creating or deleting pods fails, removed once it works. */

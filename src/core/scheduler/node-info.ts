@@ -26,7 +26,7 @@ export class NodeInfo {
   imageSizes = new Map<string, number>();
   /** Bumped on every change: lets caches tell whether a node moved on. */
   generation = 0;
-  /** Counts over this node's pods (see countPods), valid for one generation; a clone starts without. */
+  /** Counts over this node's pods (see rememberedCount), valid for one generation; a clone starts without. */
   private counted: Map<string, number> | undefined;
   private countedAt = -1;
 
@@ -101,18 +101,20 @@ export class NodeInfo {
   }
 
   /**
-   * A count over this node's pods that depends on nothing else, remembered under `key` until the
+   * A count over this node's pods that depends on nothing else, remembered under a key until the
    * node changes: the scorers ask the same question of every node in every cycle, and most nodes
    * did not change since the last.
    */
-  countPods(key: string, count: (pods: readonly PodInfo[]) => number): number {
+  rememberedCount(key: string): number | undefined {
+    return this.countedAt === this.generation ? this.counted?.get(key) : undefined;
+  }
+
+  rememberCount(key: string, n: number): void {
     if (this.countedAt !== this.generation || !this.counted) {
       this.counted = new Map();
       this.countedAt = this.generation;
     }
-    let n = this.counted.get(key);
-    if (n === undefined) this.counted.set(key, (n = count(this.pods)));
-    return n;
+    this.counted.set(key, n);
   }
 
   /** A copy for what-if runs (preemption, nominated pods): same node, own pod list and totals. */
