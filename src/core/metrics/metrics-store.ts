@@ -20,10 +20,16 @@ export interface Series {
 /** Samples kept per series: at one sample every 10 s, a little over an hour. */
 export const DEFAULT_SAMPLES_PER_SERIES = 400;
 
+/**
+ * A series' samples are kept as two columns of plain numbers rather than an object per sample:
+ * a busy cluster records over a million samples an hour, and numbers in an array cost the
+ * garbage collector nothing to trace. Readers get Sample objects, built when they query.
+ */
 interface StoredSeries {
   readonly key: string;
   readonly labels: Labels;
-  readonly samples: Sample[];
+  readonly times: number[];
+  readonly values: number[];
 }
 
 /**
@@ -88,11 +94,18 @@ export class MetricsStore {
     if (!family) this.byName.set(name, (family = new MetricFamily()));
     const key = labelKey(labels);
     let s = family.series.get(key);
-    if (!s) family.add((s = { key, labels: { ...labels }, samples: [] }));
-    const last = s.samples[s.samples.length - 1];
-    if (last && last.timeMs === timeMs) s.samples[s.samples.length - 1] = { timeMs, value };
-    else s.samples.push({ timeMs, value });
-    if (s.samples.length > this.capacity) s.samples.splice(0, s.samples.length - this.capacity);
+    if (!s) family.add((s = { key, labels: { ...labels }, times: [], values: [] }));
+    const n = s.times.length;
+    if (n > 0 && s.times[n - 1] === timeMs) s.values[n - 1] = value;
+    else {
+      s.times.push(timeMs);
+      s.values.push(value);
+    }
+    if (s.times.length > this.capacity) {
+      const extra = s.times.length - this.capacity;
+      s.times.splice(0, extra);
+      s.values.splice(0, extra);
+    }
   }
 
   /** Remove the series of `name` whose labels match (e.g. when a pod is gone). */
@@ -104,14 +117,14 @@ export class MetricsStore {
 
   /** Every series of `name` whose labels include all of `match`. */
   query(name: string, match: Labels = {}): Series[] {
-    return (this.byName.get(name)?.matching(match) ?? []).map((s) => ({ name, labels: s.labels, samples: s.samples }));
+    return (this.byName.get(name)?.matching(match) ?? []).map((s) => ({ name, labels: s.labels, samples: s.times.map((timeMs, i) => ({ timeMs, value: s.values[i]! })) }));
   }
 
   /** The latest value of each matching series. */
   latest(name: string, match: Labels = {}): { labels: Labels; value: number; timeMs: number }[] {
-    return this.query(name, match).flatMap((s) => {
-      const last = s.samples[s.samples.length - 1];
-      return last ? [{ labels: s.labels, value: last.value, timeMs: last.timeMs }] : [];
+    return (this.byName.get(name)?.matching(match) ?? []).flatMap((s) => {
+      const n = s.times.length;
+      return n > 0 ? [{ labels: s.labels, value: s.values[n - 1]!, timeMs: s.times[n - 1]! }] : [];
     });
   }
 
