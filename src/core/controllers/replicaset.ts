@@ -100,9 +100,7 @@ export class ReplicaSetController extends Controller {
     else delete status.conditions;
     // An unchanged status is not written (the store would keep the object as it is anyway).
     if (!deepEqual(status, rs.status)) {
-      this.ctx.store.patchStatus<ReplicaSet>('ReplicaSet', rs.metadata.name, rs.metadata.namespace, (draft) => {
-        (draft as Writable<ReplicaSet>).status = status;
-      });
+      this.ctx.store.rebuildStatus<ReplicaSet>('ReplicaSet', rs.metadata.name, rs.metadata.namespace, () => status);
     }
     if (failure) throw failure;
     if (nextAvailable !== undefined) return { requeueAfterMs: nextAvailable };

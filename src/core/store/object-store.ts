@@ -234,6 +234,17 @@ export class ObjectStore {
   }
 
   /**
+   * Like patchStatus, for a writer that builds the new status from the current object instead of
+   * editing a copy (what it keeps of the current status stays shared and frozen): nothing is
+   * deep-copied. The pod status every kubelet posts goes this way.
+   */
+  rebuildStatus<T extends KubeObject = KubeObject>(kind: string, name: string, namespace: string | undefined, build: (current: Stored<T>) => T['status']): Stored<T> {
+    const current = this.require<T>(kind, name, namespace);
+    const draft = { ...current, metadata: { ...current.metadata }, status: build(current) } as unknown as T;
+    return this.write(draft, true);
+  }
+
+  /**
    * The pods/binding subresource: set spec.nodeName of an unbound pod (the one spec change the
    * scheduler may make) and, through `mutate`, its PodScheduled condition.
    */

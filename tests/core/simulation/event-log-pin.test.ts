@@ -8,7 +8,7 @@ import { busyScenario, gpuScenario, minimalScenario } from './pin-scenarios';
  * fidelity fix) updates these values in its own commit, saying why.
  */
 describe('the pinned event log of busy seeded runs', () => {
-  it('is unchanged for the minimal cluster with a rollout, an undo, an autoscaler and a node failure', () => {
+  it('is unchanged for the minimal cluster with a rollout, an undo, an autoscaler and a node failure', { timeout: 60_000 }, () => {
     expect(minimalScenario()).toEqual({
       now: 655,
       events: '337:30a8bd39b721b46f',
@@ -20,7 +20,7 @@ describe('the pinned event log of busy seeded runs', () => {
     });
   });
 
-  it('is unchanged for the GPU lab', () => {
+  it('is unchanged for the GPU lab', { timeout: 60_000 }, () => {
     expect(gpuScenario()).toEqual({
       now: 660,
       events: '31:f994e3de9d42c7bc',

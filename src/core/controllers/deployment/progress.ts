@@ -96,9 +96,7 @@ export function syncRolloutStatus(dc: DeploymentSync, s: RolloutState): Requeue 
   conditions = replicaFailure(s, conditions, now);
   st.conditions = conditions;
   if (!deepEqual(st, d.status ?? {})) {
-    s.d = dc.ctx.store.patchStatus<Dep>('Deployment', d.metadata.name, d.metadata.namespace, (x) => {
-      (x as { status?: DeploymentStatus }).status = st;
-    });
+    s.d = dc.ctx.store.rebuildStatus<Dep>('Deployment', d.metadata.name, d.metadata.namespace, () => st);
   }
   return requeueStuck(s.d, st, nowMs);
 }
@@ -138,8 +136,6 @@ function replicaFailure(s: RolloutState, conditions: DeploymentCondition[], now:
 export function syncStatusOnly(dc: DeploymentSync, s: RolloutState): void {
   const st = calculateStatus(s, rfc3339(dc.ctx.clock.now()));
   if (deepEqual(st, s.d.status ?? {})) return;
-  s.d = dc.ctx.store.patchStatus<Dep>('Deployment', s.d.metadata.name, s.d.metadata.namespace, (x) => {
-    (x as { status?: DeploymentStatus }).status = st;
-  });
+  s.d = dc.ctx.store.rebuildStatus<Dep>('Deployment', s.d.metadata.name, s.d.metadata.namespace, () => st);
 }
 
