@@ -1,4 +1,4 @@
-import type { Event } from 'kubernetes-types/core/v1';
+import type { Event, Node } from 'kubernetes-types/core/v1';
 import { deepClone } from './api/clone';
 import { matchesAll, parseSelector, selectorRequirements, type Requirement } from './api/labels';
 import type { LabelSelector } from './api/types';
@@ -13,6 +13,8 @@ import { runKubectl, type KubectlResult } from './kubectl/kubectl';
 import type { SchedulingAttempt } from './scheduler/scheduler';
 import { ApiError } from './store/api-error';
 import type { WatchEvent } from './store/object-store';
+import { inspect, type InspectRef, type Inspection } from './view/inspect';
+import type { Labels, Series } from './metrics/metrics-store';
 import { ViewTracker } from './view/view-tracker';
 import { World } from './world';
 
@@ -275,8 +277,33 @@ export class Simulation {
     return new ViewTracker(this.world.ctx.store, this.world.ctx.machines);
   }
 
-  /** JSON Schema for manifests of every supported kind, for editors. */
-  manifestSchema(): Record<string, unknown> {
-    return manifestJsonSchema(this.world.ctx.store.registry.kindSchemas());
+  /** The inspector's view of one object (or GPU): describe-like details, live YAML, events, scheduling explanation. */
+  inspect(ref: InspectRef): Inspection {
+    const { store, machines, clock } = this.world.ctx;
+    return inspect({ store, machines, nowMs: clock.now(), attempt: (ns, name) => this.world.scheduler.attemptFor(ns, name) }, ref);
+  }
+
+  /** The fault types `inject` accepts. */
+  faultTypes(): string[] {
+    return this.world.faults.types();
+  }
+
+  /** Recorded metric series of `name` whose labels include `match` (the UI's charts read these). */
+  metricSeries(name: string, match: Labels = {}): Series[] {
+    return this.world.ctx.metrics.query(name, match).map((s) => ({ name: s.name, labels: s.labels, samples: [...s.samples] }));
+  }
+
+  /** JSON Schema for manifests of every supported kind, for editors, offering `extraResourceNames` under resources. */
+  manifestSchema(extraResourceNames: readonly string[] = []): Record<string, unknown> {
+    return manifestJsonSchema(this.world.ctx.store.registry.kindSchemas(), extraResourceNames);
+  }
+
+  /** The extended resources (nvidia.com/gpu, nvidia.com/mig-1g.5gb, …) the cluster's nodes advertise, sorted. */
+  extendedResourceNames(): string[] {
+    const names = new Set<string>();
+    for (const n of this.world.ctx.store.list<Node>('Node')) {
+      for (const k of Object.keys(n.status?.capacity ?? {})) if (k.includes('/') && !k.includes('kubernetes.io/')) names.add(k);
+    }
+    return [...names].sort();
   }
 }

@@ -2,9 +2,33 @@
  * The typed contract between the UI and the simulation worker. The UI imports this file for
  * types only; everything crossing the boundary is structured-clone data.
  */
-import type { ApplyOutput, KubectlResult, Snapshot, ViewDiff, ViewSnapshot } from '../core';
+import type { ApplyOutput, Fault, FaultResult, Inspection, InspectRef, KubectlResult, Labels, Series, Snapshot, ViewDiff, ViewSnapshot } from '../core';
 
-export type { ApplyOutput, ApplyResult, EventView, GpuView, KubectlResult, NodeView, PodView, PodVisualState, Snapshot, ViewDiff, ViewSnapshot } from '../core';
+export type {
+  ApplyOutput,
+  ApplyResult,
+  ContainerView,
+  DescribeField,
+  DescribeSection,
+  EventView,
+  ExtendedResourceView,
+  Fault,
+  FaultResult,
+  GpuView,
+  Inspection,
+  InspectRef,
+  KubectlResult,
+  NodeVerdict,
+  NodeView,
+  PodView,
+  PodVisualState,
+  Sample,
+  SchedulingExplanation,
+  Series,
+  Snapshot,
+  ViewDiff,
+  ViewSnapshot,
+} from '../core';
 
 export interface ClockState {
   /** Virtual milliseconds since the cluster booted. */
@@ -14,12 +38,24 @@ export interface ClockState {
   readonly speed: number;
 }
 
+/** A metric the UI charts: every series of `name` whose labels include `match`. */
+export interface MetricQuery {
+  readonly name: string;
+  readonly match?: Labels;
+}
+
 /** One message from the worker: the changes since the last one, and the clock. */
 export interface Batch {
   readonly diff: ViewDiff | ViewSnapshot;
   readonly clock: ClockState;
-  /** Wall milliseconds (worker clock) when the batch was sent, for latency measurements. */
+  /** Epoch milliseconds (performance.timeOrigin + now) when the batch was sent, for latency measurements. */
   readonly sentAt: number;
+  /** The inspected object, when it changed since the last batch. */
+  readonly inspection?: Inspection;
+  /** The watched metric series, when a new sample arrived since the last batch (latest samples only). */
+  readonly metrics?: readonly Series[];
+  /** The editor's schema, when the extended resources the cluster advertises changed (a device plugin started). */
+  readonly schema?: Record<string, unknown>;
 }
 
 export interface StartOptions {
@@ -31,18 +67,41 @@ export interface StartOptions {
   readonly running?: boolean;
 }
 
+export interface PresetInfo {
+  readonly name: string;
+  readonly description: string;
+  readonly nodes: number;
+}
+
+/** One chart of the metrics panel: a metric, its unit, and the labels that name its lines. */
+export interface ChartSpec {
+  readonly id: string;
+  readonly metric: string;
+  readonly unit: 'millicores' | 'bytes' | 'mebibytes' | 'percent' | 'ratio';
+  readonly lineLabels: readonly string[];
+  /** The label that holds the node, to narrow the chart to a selected node. */
+  readonly scope: string;
+}
+
 export interface StartResult {
-  readonly presets: readonly string[];
+  readonly presets: readonly PresetInfo[];
+  readonly charts: readonly ChartSpec[];
   /** JSON Schema of every manifest kind, for the editor. */
   readonly schema: Record<string, unknown>;
+  /** The fault types the simulation can inject. */
+  readonly faultTypes: readonly string[];
 }
 
 /** What the worker exposes through comlink. Every method may be awaited. */
 export interface SimWorkerApi {
   start(options: StartOptions, onBatch: (batch: Batch) => void): StartResult;
   apply(yaml: string, fileName: string): ApplyOutput;
+  /** `kubectl delete -f`: delete every object the manifest names. */
+  deleteManifest(yaml: string, fileName: string): ApplyOutput;
   kubectl(line: string, stdin?: string): KubectlResult;
+  /** `kubectl delete <kind> <name>`, gracefully. */
   deleteObject(kind: string, name: string, namespace?: string): { ok: boolean; message: string };
+  inject(fault: Fault): FaultResult;
   play(): void;
   pause(): void;
   setSpeed(speed: number): void;
@@ -53,6 +112,15 @@ export interface SimWorkerApi {
   /** The UI has drawn batch `seq`: the worker may send the next one. */
   ack(seq: number): void;
   snapshot(): Snapshot;
+  /** Follow one object in the inspector (undefined to stop); returns its current inspection. */
+  inspect(ref: InspectRef | undefined): Inspection | undefined;
+  /** Follow metric series for the charts; returns their current samples. */
+  watchMetrics(queries: readonly MetricQuery[]): Series[];
+  /** Liveness check for the UI's watchdog. */
+  ping(): true;
 }
 
 export const SPEEDS = [1, 2, 5, 10, 25, 50, 100] as const;
+
+/** Samples per series sent to the charts: the last ten virtual minutes at the kubelet's 10 s cadence. */
+export const CHART_SAMPLES = 60;

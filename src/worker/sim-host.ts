@@ -1,15 +1,22 @@
-import { createSimulation, PRESET_NAMES, type Simulation } from '../core';
+import { createSimulation, type Fault, type Simulation } from '../core';
+import { decodeManifests } from '../core/api/yaml-decode';
+import { PRESETS } from '../core/cluster/presets';
 import type { ViewTracker } from '../core/view/view-tracker';
-import type { Batch, SimWorkerApi, StartOptions, StartResult } from './protocol';
+import { CHARTS } from './charts';
+import { CHART_SAMPLES, type ApplyOutput, type Batch, type Inspection, type InspectRef, type MetricQuery, type Series, type SimWorkerApi, type StartOptions, type StartResult, type ViewDiff } from './protocol';
 
 /** The longest wall time one tick may account for: after a stall the clock does not leap ahead. */
 const MAX_TICK_WALL_MS = 250;
 const TICK_MS = 16;
 
+/** Wall time comparable across the UI thread and the worker (both share the epoch). */
+const epochNow = (): number => performance.timeOrigin + performance.now();
+
 /**
  * Runs a Simulation against the wall clock and streams view diffs to the UI with flow control:
  * a new batch is sent only after the UI acknowledged the previous one, so there is at most one
- * batch per animation frame and none pile up when the UI is busy.
+ * batch per animation frame and none pile up when the UI is busy. The inspected object and the
+ * charted metrics ride along in the same batches.
  */
 export class SimHost implements SimWorkerApi {
   private sim: Simulation | undefined;
@@ -21,8 +28,13 @@ export class SimHost implements SimWorkerApi {
   private lastTick = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private needsFull = true;
+  private inspected: InspectRef | undefined;
+  private lastInspection = '';
+  private metricQueries: readonly MetricQuery[] = [];
+  private metricMarks = '';
+  private resourceNames = '';
 
-  constructor(private readonly wallNow: () => number = () => performance.now()) {}
+  constructor(private readonly wallNow: () => number = epochNow) {}
 
   start(options: StartOptions, onBatch: (batch: Batch) => void): StartResult {
     this.stopLoop();
@@ -37,15 +49,41 @@ export class SimHost implements SimWorkerApi {
     this.needsFull = true;
     this.awaitingAck = false;
     this.lastTick = this.wallNow();
+    this.resourceNames = sim.extendedResourceNames().join(',');
     this.flush();
     this.loop();
-    return { presets: PRESET_NAMES, schema: sim.manifestSchema() };
+    return {
+      presets: Object.values(PRESETS).map((p) => ({ name: p.name, description: p.description ?? '', nodes: p.pools.reduce((n, pool) => n + pool.count, 0) })),
+      charts: CHARTS,
+      schema: sim.manifestSchema(sim.extendedResourceNames()),
+      faultTypes: sim.faultTypes(),
+    };
   }
 
   apply(yaml: string, fileName: string) {
     const out = this.requireSim().apply(yaml, { fileName });
     this.flush();
     return out;
+  }
+
+  /** `kubectl delete -f <file>`: each object the file names, in order, gracefully. */
+  deleteManifest(yaml: string, fileName: string): ApplyOutput {
+    const sim = this.requireSim();
+    const decoded = decodeManifests(yaml, fileName);
+    if (!decoded.ok) {
+      const message = `error: ${decoded.error.message}`;
+      return { results: [{ line: decoded.error.line ?? 1, ok: false, message, errorLine: decoded.error.line }], stdout: '', stderr: message, ok: false };
+    }
+    const results = decoded.documents.map((d) => {
+      const kind = d.object.kind ?? '';
+      const name = d.object.metadata?.name ?? '';
+      const out = sim.delete(kind, name, d.object.metadata?.namespace);
+      const message = out.ok ? out.message : out.message.replace(/^Error from server \((\w+)\): /, `Error from server ($1): error when deleting "${fileName}": `);
+      return { line: d.line, ok: out.ok, message };
+    });
+    this.flush();
+    const text = (ok: boolean) => results.filter((r) => r.ok === ok).map((r) => r.message).join('\n');
+    return { results, stdout: text(true), stderr: text(false), ok: results.every((r) => r.ok) };
   }
 
   kubectl(line: string, stdin?: string) {
@@ -56,6 +94,12 @@ export class SimHost implements SimWorkerApi {
 
   deleteObject(kind: string, name: string, namespace?: string) {
     const out = this.requireSim().delete(kind, name, namespace);
+    this.flush();
+    return out;
+  }
+
+  inject(fault: Fault) {
+    const out = this.requireSim().inject(fault);
     this.flush();
     return out;
   }
@@ -97,6 +141,28 @@ export class SimHost implements SimWorkerApi {
     return this.requireSim().snapshot();
   }
 
+  inspect(ref: InspectRef | undefined): Inspection | undefined {
+    this.inspected = ref;
+    if (!ref) {
+      this.lastInspection = '';
+      return undefined;
+    }
+    const inspection = this.requireSim().inspect(ref);
+    this.lastInspection = JSON.stringify(inspection);
+    return inspection;
+  }
+
+  watchMetrics(queries: readonly MetricQuery[]): Series[] {
+    this.metricQueries = queries;
+    const series = this.querySeries();
+    this.metricMarks = marksOf(series);
+    return series;
+  }
+
+  ping(): true {
+    return true;
+  }
+
   private loop(): void {
     this.timer = setTimeout(() => {
       this.tick();
@@ -122,19 +188,77 @@ export class SimHost implements SimWorkerApi {
     this.flush(this.running);
   }
 
-  /** Send the pending changes if the UI is ready for them (or a clock update when `clockOnly`). */
+  /** Send the pending changes if the UI is ready for them (or a clock update when `clockChanged`). */
   private flush(clockChanged = false): void {
     if (!this.sim || !this.tracker || !this.onBatch || this.awaitingAck) return;
-    if (!this.needsFull && !this.tracker.hasChanges && !clockChanged) return;
+    const metrics = this.changedMetrics();
+    if (!this.needsFull && !this.tracker.hasChanges && !clockChanged && !metrics) return;
     const timeMs = Math.round(this.sim.now() * 1000);
-    const diff = this.needsFull ? this.tracker.snapshot(timeMs) : this.tracker.flush(timeMs);
+    const full = this.needsFull;
+    const diff = full ? this.tracker.snapshot(timeMs) : this.tracker.flush(timeMs);
     this.needsFull = false;
     this.awaitingAck = true;
-    this.onBatch({ diff, clock: { timeMs, running: this.running, speed: this.speed }, sentAt: this.wallNow() });
+    const inspection = full || touches(diff, this.inspected) ? this.changedInspection() : undefined;
+    const schema = diff.nodes.length ? this.changedSchema() : undefined;
+    this.onBatch({
+      diff,
+      clock: { timeMs, running: this.running, speed: this.speed },
+      sentAt: this.wallNow(),
+      ...(inspection ? { inspection } : {}),
+      ...(metrics ? { metrics } : {}),
+      ...(schema ? { schema } : {}),
+    });
+  }
+
+  /** The editor's schema, when the extended resources the nodes advertise changed. */
+  private changedSchema(): Record<string, unknown> | undefined {
+    const names = this.sim!.extendedResourceNames();
+    if (names.join(',') === this.resourceNames) return undefined;
+    this.resourceNames = names.join(',');
+    return this.sim!.manifestSchema(names);
+  }
+
+  private changedInspection(): Inspection | undefined {
+    if (!this.inspected || !this.sim) return undefined;
+    const inspection = this.sim.inspect(this.inspected);
+    const json = JSON.stringify(inspection);
+    if (json === this.lastInspection) return undefined;
+    this.lastInspection = json;
+    return inspection;
+  }
+
+  private querySeries(): Series[] {
+    const sim = this.sim;
+    if (!sim) return [];
+    return this.metricQueries.flatMap((q) => sim.metricSeries(q.name, q.match).map((s) => ({ ...s, samples: s.samples.slice(-CHART_SAMPLES) })));
+  }
+
+  /** The watched series, if a sample arrived since they were last sent. */
+  private changedMetrics(): Series[] | undefined {
+    if (this.metricQueries.length === 0) return undefined;
+    const series = this.querySeries();
+    const marks = marksOf(series);
+    if (marks === this.metricMarks) return undefined;
+    this.metricMarks = marks;
+    return series;
   }
 
   private requireSim(): Simulation {
     if (!this.sim) throw new Error('the simulation has not been started');
     return this.sim;
   }
+}
+
+/** A fingerprint of series: each one's labels and latest sample time. */
+function marksOf(series: readonly Series[]): string {
+  return series.map((s) => `${s.name}${JSON.stringify(s.labels)}@${s.samples[s.samples.length - 1]?.timeMs ?? ''}`).join('|');
+}
+
+/** Whether a diff may change what the inspector shows for `ref`. */
+function touches(diff: ViewDiff, ref: InspectRef | undefined): boolean {
+  if (!ref) return false;
+  const name = 'node' in ref ? ref.node : ref.name;
+  if (ref.kind === 'Pod') return diff.pods.some((p) => p.name === name) || diff.events.some((e) => e.objectName === name) || diff.removed.length > 0;
+  if (ref.kind === 'Node' || ref.kind === 'Gpu') return diff.nodes.some((n) => n.name === name) || diff.events.some((e) => e.objectName === name);
+  return diff.events.some((e) => e.objectName === name) || diff.nodes.length + diff.pods.length > 0;
 }

@@ -1,11 +1,11 @@
-import type { Event, Node, Pod } from 'kubernetes-types/core/v1';
+import type { ContainerStatus, Event, Node, Pod } from 'kubernetes-types/core/v1';
 import { amountOf, podRequests } from '../api/pod-resources';
 import type { Stored } from '../api/types';
 import { POOL_LABEL } from '../cluster/cluster-spec';
 import type { Machine } from '../cluster/hardware';
 import { parseTimestamp } from '../engine/time';
 import { nodeRoles, nodeStatusText, podReadyText, podRestarts, podStatusText } from '../format/pod-status';
-import type { ContainerView, EventView, NodeView, PodView, PodVisualState } from './types';
+import type { ContainerView, EventView, ExtendedResourceView, NodeView, PodView, PodVisualState } from './types';
 
 /** Labels shown on node cards, in this order, when present. */
 const KEY_LABELS = [
@@ -38,12 +38,9 @@ export function podView(pod: Stored<Pod>): PodView {
   for (const [k, v] of Object.entries(req)) if (k.startsWith('nvidia.com/')) gpus += v;
   const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
   const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
-  const containers: ContainerView[] = (pod.spec?.containers ?? []).map((c) => {
-    const s = pod.status?.containerStatuses?.find((x) => x.name === c.name);
-    const state = s?.state?.running ? 'running' : s?.state?.terminated ? 'terminated' : 'waiting';
-    const reason = s?.state?.waiting?.reason ?? s?.state?.terminated?.reason;
-    return { name: c.name, image: c.image ?? '', state, ...(reason ? { reason } : {}), ready: s?.ready ?? false, restarts: s?.restartCount ?? 0 };
-  });
+  const containers = (pod.spec?.containers ?? []).map((c) =>
+    containerView(c.name, c.image ?? '', pod.status?.containerStatuses?.find((x) => x.name === c.name)),
+  );
   const status = podStatusText(pod);
   return {
     kind: 'Pod',
@@ -62,8 +59,52 @@ export function podView(pod: Stored<Pod>): PodView {
     ...(owner ? { owner: { kind: owner.kind, name: owner.name } } : {}),
     requests: { cpuMillis: req.cpu ?? 0, memoryBytes: req.memory ?? 0, gpus },
     ...(scheduled?.status === 'False' && scheduled.message ? { schedulingMessage: scheduled.message } : {}),
+    ...(pod.status?.nominatedNodeName ? { nominatedNode: pod.status.nominatedNodeName } : {}),
     ...(pod.status?.podIP ? { podIP: pod.status.podIP } : {}),
   };
+}
+
+function containerView(name: string, image: string, s: ContainerStatus | undefined): ContainerView {
+  const state = s?.state?.running ? 'running' : s?.state?.terminated ? 'terminated' : 'waiting';
+  const reason = s?.state?.waiting?.reason ?? s?.state?.terminated?.reason;
+  const last = s?.lastState?.terminated;
+  const lastTermination = last?.finishedAt
+    ? { reason: last.reason ?? `ExitCode:${last.exitCode}`, exitCode: last.exitCode, finishedMs: parseTimestamp(last.finishedAt) }
+    : undefined;
+  const backOff = backOffMs(s?.state?.waiting?.message);
+  return {
+    name,
+    image,
+    state,
+    ...(reason ? { reason } : {}),
+    ready: s?.ready ?? false,
+    restarts: s?.restartCount ?? 0,
+    ...(lastTermination ? { lastTermination } : {}),
+    ...(backOff !== undefined && lastTermination ? { backOffUntilMs: lastTermination.finishedMs + backOff } : {}),
+  };
+}
+
+/**
+ * The delay in the kubelet's back-off message, `back-off 40s restarting failed container=…`
+ * (kuberuntime's CrashLoopBackOff message); the wait starts when the container last finished.
+ */
+export function backOffMs(message: string | undefined): number | undefined {
+  const m = message && /^back-off (\S+) restarting/.exec(message);
+  return m ? parseGoDuration(m[1]!) : undefined;
+}
+
+/** Go's time.Duration text (`10s`, `2m40s`, `5m0s`, `1h0m0s`) in milliseconds. */
+export function parseGoDuration(text: string): number | undefined {
+  const unit: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+  let total = 0;
+  let rest = text;
+  while (rest.length) {
+    const m = /^(\d+(?:\.\d+)?)(ms|h|m|s)/.exec(rest);
+    if (!m) return undefined;
+    total += Number(m[1]) * unit[m[2]!]!;
+    rest = rest.slice(m[0].length);
+  }
+  return text ? total : undefined;
 }
 
 /** Pods that hold node resources: bound and not finished. */
@@ -74,14 +115,11 @@ export function holdsResources(pod: Stored<Pod>): boolean {
 
 export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, machine: Machine | undefined): NodeView {
   const alloc = node.status?.allocatable ?? {};
-  let cpu = 0;
-  let memory = 0;
   let pods = 0;
+  const requested: Record<string, number> = {};
   for (const p of podsOnNode) {
     if (!holdsResources(p)) continue;
-    const r = podRequests(p);
-    cpu += r.cpu ?? 0;
-    memory += r.memory ?? 0;
+    for (const [k, v] of Object.entries(podRequests(p))) requested[k] = (requested[k] ?? 0) + v;
     pods++;
   }
   const labels = node.metadata.labels ?? {};
@@ -105,11 +143,30 @@ export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, 
       memoryBytes: amountOf('memory', alloc.memory),
       pods: amountOf('pods', alloc.pods),
     },
-    requested: { cpuMillis: cpu, memoryBytes: memory, pods },
+    requested: { cpuMillis: requested.cpu ?? 0, memoryBytes: requested.memory ?? 0, pods },
+    extendedResources: extendedResources(node, requested),
+    problems: (node.status?.conditions ?? []).filter((c) => c.type !== 'Ready' && c.status === 'True').map((c) => c.type),
     gpus: (machine?.gpus ?? []).map((g) => ({ index: g.index, name: g.model.name, product: g.model.product, memoryMiB: g.model.memoryMiB, uuid: g.uuid })),
     runtime: node.status?.nodeInfo?.containerRuntimeVersion ?? '',
     internalIP: node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
   };
+}
+
+/** Extended resources are the ones with a domain prefix (nvidia.com/gpu); kubernetes.io ones are native. */
+function isExtended(name: string): boolean {
+  return name.includes('/') && !name.includes('kubernetes.io/');
+}
+
+function extendedResources(node: Stored<Node>, requested: Readonly<Record<string, number>>): ExtendedResourceView[] {
+  const capacity = node.status?.capacity ?? {};
+  const allocatable = node.status?.allocatable ?? {};
+  const names = new Set([...Object.keys(capacity), ...Object.keys(allocatable)].filter(isExtended));
+  return [...names].sort().map((name) => ({
+    name,
+    capacity: amountOf(name, capacity[name]),
+    allocatable: amountOf(name, allocatable[name]),
+    requested: requested[name] ?? 0,
+  }));
 }
 
 export function eventView(ev: Stored<Event>): EventView {

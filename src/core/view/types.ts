@@ -10,6 +10,13 @@ export interface ContainerView {
   readonly reason?: string;
   readonly ready: boolean;
   readonly restarts: number;
+  /** How the previous run ended (lastState.terminated), e.g. Error with exit code 1. */
+  readonly lastTermination?: { readonly reason: string; readonly exitCode: number; readonly finishedMs: number };
+  /**
+   * Virtual milliseconds when the kubelet will try again, while the container waits in
+   * CrashLoopBackOff or ImagePullBackOff (from the back-off in the waiting message).
+   */
+  readonly backOffUntilMs?: number;
 }
 
 /** The family of states a pod's STATUS falls in, for colour and icon. */
@@ -37,6 +44,8 @@ export interface PodView {
   readonly requests: { readonly cpuMillis: number; readonly memoryBytes: number; readonly gpus: number };
   /** Why the pod is not scheduled (the PodScheduled=False message). */
   readonly schedulingMessage?: string;
+  /** The node preemption made room on, while the pod waits for its victims to go. */
+  readonly nominatedNode?: string;
   readonly podIP?: string;
 }
 
@@ -46,6 +55,13 @@ export interface GpuView {
   readonly product: string;
   readonly memoryMiB: number;
   readonly uuid: string;
+}
+
+export interface ExtendedResourceView {
+  readonly name: string;
+  readonly capacity: number;
+  readonly allocatable: number;
+  readonly requested: number;
 }
 
 export interface NodeView {
@@ -66,6 +82,10 @@ export interface NodeView {
   readonly keyLabels: Readonly<Record<string, string>>;
   readonly allocatable: { readonly cpuMillis: number; readonly memoryBytes: number; readonly pods: number };
   readonly requested: { readonly cpuMillis: number; readonly memoryBytes: number; readonly pods: number };
+  /** Extended resources the node advertises (nvidia.com/gpu, nvidia.com/mig-1g.5gb, …), with what pods request. */
+  readonly extendedResources: readonly ExtendedResourceView[];
+  /** Conditions that signal trouble: MemoryPressure, DiskPressure, PIDPressure, NetworkUnavailable when True. */
+  readonly problems: readonly string[];
   readonly gpus: readonly GpuView[];
   readonly runtime: string;
   readonly internalIP: string;

@@ -3,9 +3,17 @@ import type * as Monaco from 'monaco-editor';
 export type MonacoApi = typeof Monaco;
 
 let loading: Promise<MonacoApi> | undefined;
+let yamlService: { update(options: { schemas: unknown[] }): Promise<void> } | undefined;
 
-/** The model URI every editor tab uses; the manifest schema is matched to it. */
+/** Every editor tab's model URI ends in .yaml; the manifest schema is matched to it. */
 export const MANIFEST_FILE_MATCH = '*.yaml';
+
+const manifestSchemas = (schema: Record<string, unknown>) => [{ uri: 'kubelab://schemas/manifest.json', fileMatch: [MANIFEST_FILE_MATCH], schema: schema as never }];
+
+/** Replace the manifest schema, e.g. when the cluster starts advertising nvidia.com/gpu. */
+export async function setManifestSchema(schema: Record<string, unknown>): Promise<void> {
+  await yamlService?.update({ schemas: manifestSchemas(schema) });
+}
 
 /**
  * Load Monaco, its YAML highlighting and monaco-yaml on first use, so the initial page stays
@@ -24,15 +32,15 @@ export function loadMonaco(schema: Record<string, unknown>): Promise<MonacoApi> 
     await import('monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js');
     acceptLegacyWorkerOptions(monaco, (label) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()));
     const { configureMonacoYaml } = await import('monaco-yaml');
-    configureMonacoYaml(monaco, {
+    yamlService = configureMonacoYaml(monaco, {
       enableSchemaRequest: false,
       hover: true,
       completion: true,
       validate: true,
       // kubectl's decoder reads YAML 1.1 (yes/no are booleans); warn about the same values.
       yamlVersion: '1.1',
-      schemas: [{ uri: 'kubelab://schemas/manifest.json', fileMatch: [MANIFEST_FILE_MATCH], schema: schema as never }],
-    });
+      schemas: manifestSchemas(schema),
+    }) as unknown as typeof yamlService;
     defineThemes(monaco);
     return monaco;
   })();

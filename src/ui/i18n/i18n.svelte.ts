@@ -14,6 +14,10 @@ const saved = persisted<Locale>('kubelab.locale', 'en');
 class I18n {
   locale = $state<Locale>(saved.get() === 'vi' ? 'vi' : 'en');
 
+  constructor() {
+    if (typeof document !== 'undefined') document.documentElement.lang = this.locale;
+  }
+
   set(locale: Locale): void {
     this.locale = locale;
     saved.set(locale);
@@ -24,7 +28,7 @@ class I18n {
 export const i18n = new I18n();
 
 /** Translate a key, filling `{name}` placeholders. Reactive: re-runs when the locale changes. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+export function t(key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
   const text = DICTIONARIES[i18n.locale][key] ?? en[key];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }

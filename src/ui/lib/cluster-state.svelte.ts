@@ -5,7 +5,8 @@ const MAX_EVENTS = 1000;
 
 /**
  * The UI's mirror of the cluster, rebuilt from the worker's batches. Collections are replaced,
- * not mutated ($state.raw), so a batch costs one reactive update however many objects changed.
+ * not mutated ($state.raw), so a batch costs one reactive update however many objects changed,
+ * and unchanged objects keep their identity (renderers skip them).
  */
 export class ClusterState {
   nodes = $state.raw<ReadonlyMap<string, NodeView>>(new Map());
@@ -13,15 +14,21 @@ export class ClusterState {
   events = $state.raw<readonly EventView[]>([]);
   clock = $state.raw<ClockState>({ timeMs: 0, running: false, speed: 1 });
   ready = $state(false);
+  /** Increases with every full snapshot: the view redraws it without flights. */
+  generation = $state(0);
   private lastSeq = 0;
 
-  /** Fold one batch into the mirror. Returns false for a stale batch, which is dropped. */
-  applyBatch(batch: Batch): boolean {
+  /**
+   * Fold one batch into the mirror. Returns the events that are new in this batch (not repeats
+   * of known ones), or undefined for a stale batch, which is dropped.
+   */
+  applyBatch(batch: Batch): EventView[] | undefined {
     const { diff } = batch;
     const full = 'full' in diff && diff.full;
-    if (!full && diff.seq <= this.lastSeq) return false;
+    if (!full && diff.seq <= this.lastSeq) return undefined;
     this.lastSeq = diff.seq;
     this.clock = batch.clock;
+    if (full) this.generation++;
 
     const nodes = full ? new Map<string, NodeView>() : new Map(this.nodes);
     const pods = full ? new Map<string, PodView>() : new Map(this.pods);
@@ -34,13 +41,24 @@ export class ClusterState {
     if (full || diff.nodes.length || diff.removed.length) this.nodes = nodes;
     if (full || diff.pods.length || diff.removed.length) this.pods = pods;
 
+    const fresh: EventView[] = [];
     if (full || diff.events.length) {
       const byId = new Map((full ? [] : this.events).map((e) => [e.id, e]));
-      for (const e of diff.events) byId.set(e.id, e);
+      for (const e of diff.events) {
+        const known = byId.get(e.id);
+        if (!full && (!known || known.count < e.count)) fresh.push(e);
+        byId.set(e.id, e);
+      }
       const sorted = [...byId.values()].sort((a, b) => a.lastMs - b.lastMs);
       this.events = sorted.slice(-MAX_EVENTS);
     }
     this.ready = true;
-    return true;
+    return fresh;
+  }
+
+  /** Find a pod by namespace and name (pods are keyed by uid). */
+  podByName(namespace: string, name: string): PodView | undefined {
+    for (const p of this.pods.values()) if (p.name === name && p.namespace === namespace) return p;
+    return undefined;
   }
 }

@@ -1,8 +1,13 @@
-import type { ApplyOutput, Snapshot } from '../../worker/protocol';
-import { WELCOME_MANIFEST } from '../editor/templates';
+import type { ApplyOutput, Batch, Fault, InspectRef, Inspection, Series, Snapshot, StartResult } from '../../worker/protocol';
+import { t } from '../i18n/i18n.svelte';
+import type { Target } from '../viz/scene';
+import { Announcer } from './announcer.svelte';
+import { BatchStats } from './batch-stats';
 import { ClusterState } from './cluster-state.svelte';
-import { persisted, storageDegraded } from './persist';
-import { startSession, type SimSession } from './sim-client';
+import { EditorFiles, type EditorFile } from './files.svelte';
+import { Notices } from './notices.svelte';
+import { onStorageDegraded, persisted, storageDegraded } from './persist';
+import { startSession, type SessionFailure, type SimSession } from './sim-client';
 
 interface SavedSession {
   readonly preset: string;
@@ -11,77 +16,190 @@ interface SavedSession {
   readonly speed: number;
 }
 
-const editorText = persisted<string>('kubelab.editor.text', WELCOME_MANIFEST);
+export type DockTab = 'events' | 'inspector' | 'metrics';
+
 const theme = persisted<'light' | 'dark' | 'system'>('kubelab.theme', 'system');
-const savedSession = persisted<SavedSession>('kubelab.session', { preset: 'minimal', seed: 1, speed: 1 });
+const savedSession = persisted<SavedSession | undefined>('kubelab.session', undefined);
+const dockTab = persisted<DockTab>('kubelab.dock', 'events');
 
 /** How often the command log is saved, so that a reload resumes where the learner was. */
 const SAVE_EVERY_MS = 2000;
 
+const NO_INFO: StartResult = { presets: [], charts: [], schema: {}, faultTypes: [] };
+
 /**
- * The playground's state and actions: the session with the simulation worker, the mirror of
- * the cluster, the editor text and the settings, with everything a learner wrote persisted.
+ * The playground's state and actions: the session with the simulation worker (restarted from
+ * the last save if it crashes or hangs), the mirror of the cluster, the editor's files, the
+ * inspector's selection, the charts, and the settings, with everything a learner wrote persisted.
  */
 export class Playground {
   readonly cluster = new ClusterState();
-  presets = $state<readonly string[]>(['minimal']);
-  schema = $state.raw<Record<string, unknown>>({});
+  readonly files = new EditorFiles();
+  readonly notices = new Notices();
+  readonly announcer = new Announcer((n) => t('announce.more', { count: n }));
+  readonly stats: BatchStats | undefined;
+  info = $state.raw<StartResult>(NO_INFO);
   preset = $state('minimal');
-  text = $state(editorText.get());
-  lastApply = $state.raw<ApplyOutput | undefined>(undefined);
+  /** The last apply or delete output of each file, by file id. */
+  outputs = $state.raw<Readonly<Record<string, ApplyOutput>>>({});
   busy = $state(false);
+  /** Fast-forwarding: the time controls wait for it to finish. */
+  advancing = $state(false);
   dark = $state(false);
-  notice = $state<string | undefined>(undefined);
+  dock = $state<DockTab>(dockTab.get());
+  selected = $state.raw<Target | undefined>(undefined);
+  inspection = $state.raw<Inspection | undefined>(undefined);
+  series = $state.raw<readonly Series[]>([]);
   private session: SimSession | undefined;
   private saveTimer: ReturnType<typeof setInterval> | undefined;
+  private unlisten: () => void = () => {};
+  private chartScope: string | undefined | null = null;
 
-  constructor() {
-    const t = theme.get();
-    this.dark = t === 'dark' || (t === 'system' && typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches);
+  constructor(private readonly location: Pick<Location, 'search'> = globalThis.location) {
+    const saved = theme.get();
+    this.dark = saved === 'dark' || (saved === 'system' && typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches);
+    const params = new URLSearchParams(location.search);
+    this.stats = params.has('bench') ? new BatchStats(true) : undefined;
   }
 
   async start(): Promise<void> {
     const saved = savedSession.get();
-    await this.connect(saved.preset, saved.seed, saved.snapshot, saved.speed);
+    const wanted = new URLSearchParams(this.location.search).get('preset');
+    // A link naming a preset starts it, unless the learner has work of their own to resume.
+    const preset = saved?.preset ?? wanted ?? 'minimal';
+    await this.connect(preset, saved?.seed ?? 1, saved?.snapshot, saved?.speed ?? 1);
     this.saveTimer = setInterval(() => void this.save(), SAVE_EVERY_MS);
-    addEventListener('pagehide', () => void this.save());
-    if (storageDegraded()) this.notice = 'status.storageWarning';
+    const warnStorage = () => this.notices.show({ id: 'storage', key: 'status.storageWarning', tone: 'warning', sticky: true });
+    if (storageDegraded()) warnStorage();
+    this.unlisten = onStorageDegraded(() => {
+      warnStorage();
+      this.announcer.say(t('status.storageWarning'));
+    });
   }
 
   private async connect(preset: string, seed: number, snapshot: Snapshot | undefined, speed: number): Promise<void> {
     this.session?.terminate();
     this.preset = preset;
+    const callbacks = { onBatch: (b: Batch) => this.onBatch(b), onFailure: (r: SessionFailure) => void this.recover(r), stats: this.stats };
     try {
-      this.session = await startSession(this.cluster, { seed, cluster: preset, snapshot, speed, running: true });
+      this.session = await startSession({ seed, cluster: preset, snapshot, speed, running: true }, callbacks);
     } catch {
       // A saved session that no longer loads (e.g. from an older version) must not block the app.
-      this.session = await startSession(this.cluster, { seed, cluster: preset, speed, running: true });
+      this.session = await startSession({ seed, cluster: preset, speed, running: true }, callbacks);
     }
-    this.presets = this.session.info.presets;
-    this.schema = this.session.info.schema;
+    this.info = this.session.info;
+    if (this.selected) void this.select(this.selected);
+    if (this.chartScope !== null) void this.watchCharts(this.chartScope);
   }
 
-  setText(text: string): void {
-    this.text = text;
-    editorText.set(text);
+  /** The worker crashed or hung: start a new one from the last save, and say so. */
+  private async recover(reason: SessionFailure): Promise<void> {
+    this.session = undefined;
+    this.busy = false;
+    const saved = savedSession.get();
+    this.notices.show({ id: 'worker', key: reason === 'crashed' ? 'status.workerCrashed' : 'status.workerHung', tone: 'error', sticky: true });
+    this.announcer.say(t(reason === 'crashed' ? 'status.workerCrashed' : 'status.workerHung'));
+    await this.connect(saved?.preset ?? this.preset, saved?.seed ?? 1, saved?.snapshot, saved?.speed ?? this.cluster.clock.speed);
   }
 
-  async apply(): Promise<void> {
-    if (!this.session || this.busy) return;
+  private onBatch(batch: Batch): void {
+    const fresh = this.cluster.applyBatch(batch);
+    if (!fresh) return;
+    if (batch.inspection) this.inspection = batch.inspection;
+    if (batch.metrics) this.series = batch.metrics;
+    if (batch.schema) this.info = { ...this.info, schema: batch.schema };
+    for (const e of fresh) {
+      if (e.type === 'Warning') this.announcer.say(t('announce.warning', { reason: e.reason, object: `${e.objectKind.toLowerCase()}/${e.objectName}`, message: e.message }));
+    }
+  }
+
+  private async call<T>(fn: (s: SimSession) => Promise<T>): Promise<T | undefined> {
+    const session = this.session;
+    if (!session) return undefined;
+    try {
+      return await fn(session);
+    } catch {
+      // The worker failed mid-call; recover() reports it and restarts the session.
+      return undefined;
+    }
+  }
+
+  /** Apply a file: `kubectl apply -f <file>`. */
+  async apply(file: EditorFile = this.files.active): Promise<void> {
+    if (this.busy) return;
     this.busy = true;
     try {
-      this.lastApply = await this.session.api.apply(this.text, 'manifest.yaml');
+      const out = await this.call((s) => s.call((api) => api.apply(file.text, file.name)));
+      if (out) this.outputs = { ...this.outputs, [file.id]: out };
       await this.save();
     } finally {
       this.busy = false;
     }
   }
 
+  /** Delete what a file describes: `kubectl delete -f <file>`. */
+  async deleteFile(file: EditorFile = this.files.active): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const out = await this.call((s) => s.call((api) => api.deleteManifest(file.text, file.name)));
+      if (out) this.outputs = { ...this.outputs, [file.id]: out };
+      await this.save();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async inject(fault: Fault): Promise<void> {
+    const out = await this.call((s) => s.call((api) => api.inject(fault)));
+    if (!out) return;
+    this.notices.show({ id: 'fault', key: out.ok ? 'faults.injected' : 'faults.failed', params: { message: out.message }, tone: out.ok ? 'info' : 'error' });
+    this.announcer.say(out.message);
+    if (out.ok) await this.save();
+  }
+
+  async deletePod(namespace: string, name: string): Promise<void> {
+    const out = await this.call((s) => s.call((api) => api.deleteObject('pod', name, namespace)));
+    if (!out) return;
+    this.notices.show({ id: 'fault', key: out.ok ? 'faults.injected' : 'faults.failed', params: { message: out.message }, tone: out.ok ? 'info' : 'error' });
+    await this.save();
+  }
+
   async choosePreset(preset: string): Promise<void> {
     if (preset === this.preset) return;
-    this.lastApply = undefined;
+    this.outputs = {};
+    this.selected = undefined;
+    this.inspection = undefined;
     await this.connect(preset, 1, undefined, this.cluster.clock.speed);
     await this.save();
+  }
+
+  /** Show an object in the inspector, and follow its changes. */
+  async select(target: Target | undefined): Promise<void> {
+    this.selected = target;
+    const ref = target && this.refOf(target);
+    if (target) this.setDock('inspector');
+    this.inspection = await this.call((s) => s.call((api) => api.inspect(ref)));
+  }
+
+  /** The API object behind a target in the view. */
+  refOf(target: Target): InspectRef | undefined {
+    if (target.kind === 'Gpu') return target;
+    if (target.kind === 'Node') return { kind: 'Node', name: target.id };
+    const pod = this.cluster.pods.get(target.id);
+    return pod ? { kind: 'Pod', name: pod.name, namespace: pod.namespace } : undefined;
+  }
+
+  /** Follow the charts' series, for every node or one (null stops). */
+  async watchCharts(node: string | undefined | null): Promise<void> {
+    this.chartScope = node;
+    const queries = node === null ? [] : this.info.charts.map((c) => ({ name: c.metric, match: node ? { [c.scope]: node } : {} }));
+    this.series = (await this.call((s) => s.call((api) => api.watchMetrics(queries)))) ?? [];
+  }
+
+  setDock(tab: DockTab): void {
+    this.dock = tab;
+    dockTab.set(tab);
   }
 
   toggleTheme(): void {
@@ -89,20 +207,35 @@ export class Playground {
     theme.set(this.dark ? 'dark' : 'light');
   }
 
-  play = () => void this.session?.api.play();
-  pause = () => void this.session?.api.pause();
-  step = () => void this.session?.api.step(1);
-  setSpeed = (s: number) => void this.session?.api.setSpeed(s);
-  fastForward = () => void this.session?.api.fastForward();
+  play = () => void this.call((s) => s.call((api) => api.play()));
+  pause = () => void this.call((s) => s.call((api) => api.pause()));
+  step = () => void this.call((s) => s.call((api) => api.step(1)));
+  setSpeed = (speed: number) => void this.call((s) => s.call((api) => api.setSpeed(speed)));
+  fastForward = async () => {
+    if (this.advancing) return;
+    this.advancing = true;
+    try {
+      const seconds = await this.call((s) => s.call((api) => api.fastForward()));
+      if (seconds !== undefined) this.announcer.say(t('time.fastForwarded', { seconds: Math.round(seconds) }));
+    } finally {
+      this.advancing = false;
+    }
+  };
 
   private async save(): Promise<void> {
-    if (!this.session) return;
-    const snapshot = await this.session.api.snapshot();
-    savedSession.set({ preset: this.preset, seed: snapshot.seed, snapshot, speed: this.cluster.clock.speed });
+    const snapshot = await this.call((s) => s.call((api) => api.snapshot()));
+    if (snapshot) savedSession.set({ preset: this.preset, seed: snapshot.seed, snapshot, speed: this.cluster.clock.speed });
+  }
+
+  /** The worker's session, for the benchmark hook. */
+  get currentSession(): SimSession | undefined {
+    return this.session;
   }
 
   dispose(): void {
     if (this.saveTimer) clearInterval(this.saveTimer);
+    this.unlisten();
+    this.announcer.dispose();
     this.session?.terminate();
   }
 }

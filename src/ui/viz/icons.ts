@@ -10,3 +10,10 @@ export const POD_ICONS: Record<PodVisualState, { d: string; fill: boolean }> = {
   terminating: { d: 'M4.5 4.5h7v7h-7z', fill: true },
   unknown: { d: 'M6 6a2 2 0 1 1 3 1.7c-.7.4-1 .8-1 1.6M8 12v.5', fill: false },
 };
+
+/** Node health at a glance: a check, a warning triangle (cordoned, pressure), a cross (down). */
+export const CONDITION_ICONS = {
+  ok: 'M8 1.5a6.5 6.5 0 1 1 0 13a6.5 6.5 0 1 1 0-13zM5 8.2l2 2 4-4.4',
+  warning: 'M8 1.8 15 14H1zM8 6v4M8 11.8v.4',
+  down: 'M8 1.5a6.5 6.5 0 1 1 0 13a6.5 6.5 0 1 1 0-13zM5.5 5.5l5 5M10.5 5.5l-5 5',
+} as const;

@@ -1,0 +1,25 @@
+import type { NodeView, PodView } from '../../worker/protocol';
+import { t } from '../i18n/i18n.svelte';
+import type { RenderText } from './scene';
+
+/** The view's words in the current language; rebuilt when the language changes. */
+export function renderTextFor(): RenderText {
+  return {
+    queue: t('cluster.queue'),
+    queueEmpty: t('cluster.queueEmpty'),
+    queueMore: (count) => t('cluster.queueMore', { count }),
+    pool: (name, nodes, pods) => t('cluster.pool', { name: name.toUpperCase(), nodes, pods }),
+    node: (n: NodeView, pods) => t('cluster.node', { name: n.name, status: n.status, pods }),
+    nodeStatus: (n: NodeView) => t('cluster.nodeHeader', { name: n.name, status: n.status }),
+    pod: (p: PodView) => {
+      const base = p.node ? t('cluster.podOn', { name: p.name, status: p.status, node: p.node }) : t('cluster.pod', { name: p.name, status: p.status });
+      const restarts = p.restarts ? ` ${t('cluster.restarts', { count: p.restarts })}` : '';
+      return `${base}${restarts}${p.schedulingMessage ? `. ${p.schedulingMessage}` : ''}`;
+    },
+    gpu: (node, index, name) => t('cluster.gpu', { index, name, node }),
+    backOff: (seconds) => t('cluster.backOff', { seconds }),
+    cpu: t('cluster.cpu'),
+    memory: t('cluster.memory'),
+    pods: t('cluster.pods'),
+  };
+}
