@@ -10,12 +10,25 @@ export function watchConsole(page: Page): string[] {
   return errors;
 }
 
-/** Open the playground fresh: no saved session, editor or settings. */
-export async function openFresh(page: Page): Promise<void> {
-  await page.goto('./');
+/** Open the playground fresh: no saved session, files or settings. */
+export async function openFresh(page: Page, query = ''): Promise<void> {
+  await page.goto(`./${query}`);
   await page.evaluate(() => localStorage.clear());
-  await page.goto('./');
-  await expect(page.getByRole('group', { name: /Node worker-1/ })).toBeVisible();
+  await page.goto(`./${query}`);
+  await expect(page.getByRole('region', { name: 'Cluster diagram' })).toBeVisible();
+}
+
+/** Wait for the minimal preset's workers to be drawn. */
+export async function waitForWorkers(page: Page): Promise<void> {
+  await expect(page.getByRole('group', { name: /^Node worker-1, Ready/ })).toBeVisible();
+}
+
+/** The text of the active editor tab, as saved in local storage. */
+export async function savedActiveText(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    const saved = JSON.parse(localStorage.getItem('kubelab.files') ?? 'null') as { files: { id: string; text: string }[]; active: string } | null;
+    return saved?.files.find((f) => f.id === saved.active)?.text;
+  });
 }
 
 /**
@@ -30,5 +43,29 @@ export async function setEditorText(page: Page, text: string): Promise<void> {
   await editor.focus();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('kubelab.editor.text'))).toBe(JSON.stringify(text));
+  await expect.poll(() => savedActiveText(page)).toBe(text);
+}
+
+export const applyButton = (page: Page) => page.getByRole('button', { name: /^Apply/ });
+export const applyOutput = (page: Page) => page.getByRole('region', { name: 'Apply output' });
+
+export function podManifest(name: string, cpu = '250m', extra = ''): string {
+  return `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    resources:
+      requests:
+        cpu: ${cpu}
+        memory: 128Mi
+${extra}`;
+}
+
+/** Run the virtual clock at 10× so pods come up in a second or two, as a learner might. */
+export async function speedUp(page: Page): Promise<void> {
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
 }

@@ -82,7 +82,7 @@ function defineThemes(monaco: MonacoApi): void {
       { token: 'number', foreground: 'b45309' },
       { token: 'comment', foreground: '8a93a6', fontStyle: 'italic' },
     ],
-    colors: { 'editor.background': '#ffffff', 'editorLineNumber.foreground': '#b6bdcc', 'editor.lineHighlightBackground': '#f4f6fb' },
+    colors: { 'editor.background': '#ffffff', 'editorLineNumber.foreground': '#6b7385', 'editorLineNumber.dimmedForeground': '#6b7385', 'editor.lineHighlightBackground': '#f4f6fb' },
   });
   monaco.editor.defineTheme('kubelab-dark', {
     base: 'vs-dark',
@@ -93,6 +93,6 @@ function defineThemes(monaco: MonacoApi): void {
       { token: 'number', foreground: 'f0b85a' },
       { token: 'comment', foreground: '6f7a91', fontStyle: 'italic' },
     ],
-    colors: { 'editor.background': '#141b2b', 'editorLineNumber.foreground': '#3d4a66', 'editor.lineHighlightBackground': '#182134' },
+    colors: { 'editor.background': '#141b2b', 'editorLineNumber.foreground': '#8390ab', 'editorLineNumber.dimmedForeground': '#8390ab', 'editor.lineHighlightBackground': '#182134' },
   });
 }

@@ -27,10 +27,17 @@ class I18n {
 
 export const i18n = new I18n();
 
-/** Translate a key, filling `{name}` placeholders. Reactive: re-runs when the locale changes. */
+/**
+ * Translate a key, filling `{name}` placeholders and choosing plural forms written
+ * `{count|# node|# nodes}` (`#` is the number). Reactive: re-runs when the locale changes.
+ */
 export function t(key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
   const text = DICTIONARIES[i18n.locale][key] ?? en[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return text
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, name: string, one: string, other: string) =>
+      (params[name] === 1 ? one : other).replace('#', String(params[name] ?? '')),
+    )
+    .replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 export type { MessageKey };

@@ -42,7 +42,7 @@ export const vi: Record<MessageKey, string> = {
   'editor.results': 'Kết quả áp dụng',
   'editor.noResults': 'Nhấn Áp dụng để gửi tệp này vào cụm.',
   'editor.line': 'dòng {line}',
-  'editor.tabEscape': 'Trong trình soạn thảo, phím Tab dùng để thụt lề. Nhấn Ctrl+M (hoặc Esc rồi Tab) để rời khỏi trình soạn thảo.',
+  'editor.tabEscape': 'Trong trình soạn thảo, phím Tab dùng để thụt lề. Nhấn Ctrl+M để phím Tab chuyển tiêu điểm ra ngoài (nhấn lại để thụt lề như cũ).',
   'editor.tabHint': 'Nhấp đúp hoặc nhấn F2 để đổi tên; phím Delete đóng thẻ',
   'editor.newFile': 'Tệp mới',
   'editor.closeTab': 'Đóng {name}',

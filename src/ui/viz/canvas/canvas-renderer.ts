@@ -162,7 +162,7 @@ export class CanvasRenderer implements ClusterRendererApi {
       ctx.fillStyle = palette.running;
       ctx.fill();
     }
-    this.text(truncate(node.name, far ? 12 : 17), n.x + PAD + 14, n.y + 19, far ? 16 : 12, down ? palette.textMuted : palette.text, '650');
+    this.text(truncate(node.name, far ? 9 : 17), n.x + PAD + 14, n.y + 20, far ? 16 : 12, down ? palette.textMuted : palette.text, '650');
     if (far) {
       this.drawAggregate(n);
       return;
@@ -195,7 +195,7 @@ export class CanvasRenderer implements ClusterRendererApi {
     }
   }
 
-  /** Semantic zoom: far out, a card shows its pods as one bar of state counts and a number. */
+  /** Semantic zoom: far out, a card shows its pods as a count and one bar of their states. */
   private drawAggregate(n: NodeBox): void {
     const scene = this.scene!;
     const counts = new Map<PodVisualState, number>();
@@ -207,19 +207,19 @@ export class CanvasRenderer implements ClusterRendererApi {
     }
     const { ctx, palette } = this;
     const w = n.w - 2 * PAD;
-    const y = n.y + 32;
+    const y = n.y + 30;
     let x = n.x + PAD;
     ctx.fillStyle = palette.surfaceSunken;
-    ctx.fillRect(x, y, w, 14);
+    ctx.fillRect(x, y, w, 10);
     for (const state of STATE_ORDER) {
       const c = counts.get(state) ?? 0;
       if (!c) continue;
       const seg = (c / Math.max(total, 1)) * w;
       ctx.fillStyle = palette.state[state].stroke;
-      ctx.fillRect(x, y, seg, 14);
+      ctx.fillRect(x, y, seg, 10);
       x += seg;
     }
-    this.text(String(total), n.x + n.w / 2, n.y + Math.min(n.h - 10, 90), 34, palette.textMuted, '700', 'center');
+    this.text(String(total), n.x + n.w - PAD, n.y + 21, 18, palette.textMuted, '700', 'right');
   }
 
   /** Draw every visible pod, batched by state; returns whether anything is still animating. */

@@ -125,9 +125,9 @@ export function drawNodes(layer: G, layout: ClusterLayout, text: RenderText, han
   });
   changed
     .select('text.aggregate')
-    .attr('x', (d) => d.w / 2)
-    .attr('y', (d) => d.h / 2 + 20)
-    .attr('text-anchor', 'middle')
+    .attr('x', (d) => d.w - PAD)
+    .attr('y', 27)
+    .attr('text-anchor', 'end')
     .text((d) => String(podCount.get(d.node.id) ?? 0));
 }
 
