@@ -6,6 +6,8 @@ import type { Playground } from './playground.svelte';
  * worker → UI batch statistics. Absent otherwise.
  */
 export interface BenchHook {
+  /** Start a fresh cluster from a preset name or a Cluster YAML document. */
+  useCluster(cluster: string): Promise<void>;
   apply(yaml: string): Promise<boolean>;
   stats(): ReturnType<NonNullable<Playground['stats']>['summary']> | undefined;
   resetStats(): void;
@@ -15,6 +17,7 @@ export interface BenchHook {
 export function installBenchHook(app: Playground): void {
   if (!app.stats) return;
   const hook: BenchHook = {
+    useCluster: (cluster) => app.choosePreset(cluster),
     async apply(yaml) {
       const out = await app.currentSession?.call((api) => api.apply(yaml, 'bench.yaml'));
       return out?.ok ?? false;

@@ -54,6 +54,7 @@ export class Playground {
   private saveTimer: ReturnType<typeof setInterval> | undefined;
   private unlisten: () => void = () => {};
   private chartScope: string | undefined | null = null;
+  private connection = 0;
 
   constructor(private readonly location: Pick<Location, 'search'> = globalThis.location) {
     const saved = theme.get();
@@ -77,17 +78,34 @@ export class Playground {
     });
   }
 
+  /**
+   * Start a session, replacing the current one. Connections can overlap (a preset chosen while
+   * the first cluster is still starting): only the latest one is kept, and batches from any
+   * other session are ignored, so two workers never feed the same mirror.
+   */
   private async connect(preset: string, seed: number, snapshot: Snapshot | undefined, speed: number): Promise<void> {
+    const token = ++this.connection;
     this.session?.terminate();
+    this.session = undefined;
     this.preset = preset;
-    const callbacks = { onBatch: (b: Batch) => this.onBatch(b), onFailure: (r: SessionFailure) => void this.recover(r), stats: this.stats };
+    const callbacks = {
+      onBatch: (b: Batch) => token === this.connection && this.onBatch(b),
+      onFailure: (r: SessionFailure) => token === this.connection && void this.recover(r),
+      stats: this.stats,
+    };
+    let session: SimSession;
     try {
-      this.session = await startSession({ seed, cluster: preset, snapshot, speed, running: true }, callbacks);
+      session = await startSession({ seed, cluster: preset, snapshot, speed, running: true }, callbacks);
     } catch {
       // A saved session that no longer loads (e.g. from an older version) must not block the app.
-      this.session = await startSession({ seed, cluster: preset, speed, running: true }, callbacks);
+      session = await startSession({ seed, cluster: preset, speed, running: true }, callbacks);
     }
-    this.info = this.session.info;
+    if (token !== this.connection) {
+      session.terminate();
+      return;
+    }
+    this.session = session;
+    this.info = session.info;
     if (this.selected) void this.select(this.selected);
     if (this.chartScope !== null) void this.watchCharts(this.chartScope);
   }

@@ -35,9 +35,13 @@ export const COMPACT: Metrics = { cardW: 156, headerH: 30, podW: 9, podH: 9, pod
 
 /** Above these sizes pods become squares: nobody reads 400 names at once. */
 export const COMPACT_ABOVE = { nodes: 24, pods: 240 };
+/** Back to chips only well below the line, so a Deployment scaling around it does not flicker. */
+const DETAIL_BELOW = { nodes: 24, pods: 200 };
 
-export function densityFor(nodes: number, pods: number): Density {
-  return nodes > COMPACT_ABOVE.nodes || pods > COMPACT_ABOVE.pods ? 'compact' : 'detail';
+export function densityFor(nodes: number, pods: number, current?: Density): Density {
+  if (nodes > COMPACT_ABOVE.nodes || pods > COMPACT_ABOVE.pods) return 'compact';
+  if (current === 'compact' && pods >= DETAIL_BELOW.pods) return 'compact';
+  return nodes > DETAIL_BELOW.nodes ? 'compact' : 'detail';
 }
 
 export interface Box {
