@@ -1,6 +1,7 @@
 import { bundleSizes } from './bundle.bench';
 import { engineThroughput } from './engine.bench';
 import { printResults, type BenchResult } from './report';
+import { schedulerThroughput } from './scheduler.bench';
 import { podStartup } from './simulation.bench';
 import { uiFrames } from './ui.bench';
 
@@ -11,6 +12,7 @@ import { uiFrames } from './ui.bench';
 const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   engine: engineThroughput,
   simulation: podStartup,
+  scheduler: schedulerThroughput,
   bundle: bundleSizes,
   ui: uiFrames,
 };

@@ -9,15 +9,18 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
 }
 
 export { Simulation };
-export type { Command, DeleteResult, ListOptions, SimulationOptions, Snapshot } from './simulation';
+export type { Command, DeleteResult, KubectlWatch, ListOptions, SimulationOptions, Snapshot } from './simulation';
 export type { ApplyOutput, ApplyResult } from './apply/apply';
 export type { KubectlResult } from './kubectl/kubectl';
+export type { Completion } from './kubectl/completion';
+export type { NodeShellResult } from './kubectl/shell/node-shell';
+export type { WatchRequest } from './kubectl/watch/request';
 export type { Fault, FaultResult } from './faults/faults';
 export type { ClusterSpec, NodePoolSpec } from './cluster/cluster-spec';
 export type { WatchEvent } from './store/object-store';
-export type { SchedulingAttempt } from './scheduler/scheduler';
 export type { DescribeField, DescribeSection, InspectRef, Inspection } from './view/inspect';
-export type { NodeVerdict, SchedulingExplanation } from './view/explain';
+export type { ExplanationView, NodeVerdict } from './view/explain';
+export type { FilterRejection, NodeScore, PluginScore, PreemptionVictim, SchedulingExplanation } from './scheduler/explanation';
 export type { Labels, Sample, Series } from './metrics/metrics-store';
 export type { ContainerView, ExtendedResourceView, EventView, GpuView, NodeView, PodView, PodVisualState, ViewDiff, ViewSnapshot } from './view/types';
 export { PRESET_NAMES } from './cluster/presets';

@@ -9,8 +9,12 @@ import type { ClusterSpec } from './cluster/cluster-spec';
 import { resolveCluster } from './cluster/parse-cluster';
 import type { Machine } from './cluster/hardware';
 import type { Fault, FaultResult } from './faults/faults';
-import { runKubectl, type KubectlResult } from './kubectl/kubectl';
-import type { SchedulingAttempt } from './scheduler/scheduler';
+import { completeKubectl, type Completion } from './kubectl/completion';
+import { runKubectl, type KubectlHost, type KubectlResult } from './kubectl/kubectl';
+import { openWatch } from './kubectl/watch/stream';
+import { MIG_DISABLED } from './gpu/mig-geometry';
+import { runNodeShell, type NodeShellResult } from './kubectl/shell/node-shell';
+import type { SchedulingExplanation } from './scheduler/explanation';
 import { ApiError } from './store/api-error';
 import type { WatchEvent } from './store/object-store';
 import { inspect, type InspectRef, type Inspection } from './view/inspect';
@@ -30,7 +34,7 @@ export type Command =
   | { readonly op: 'apply'; readonly yaml: string; readonly fileName?: string; readonly namespace?: string }
   | { readonly op: 'delete'; readonly kind: string; readonly name: string; readonly namespace?: string; readonly gracePeriodSeconds?: number }
   | { readonly op: 'advance'; readonly ms: number }
-  | { readonly op: 'kubectl'; readonly line: string; readonly stdin?: string }
+  | { readonly op: 'kubectl'; readonly line: string; readonly stdin?: string; readonly files?: Readonly<Record<string, string>> }
   | { readonly op: 'inject'; readonly fault: Fault };
 
 /**
@@ -42,6 +46,13 @@ export interface Snapshot {
   readonly seed: number;
   readonly cluster: ClusterSpec;
   readonly log: readonly Command[];
+}
+
+/** A command whose output goes on streaming (`get -w`) until `stop()`. */
+export interface KubectlWatch {
+  readonly result: KubectlResult;
+  readonly watching: boolean;
+  stop(): void;
 }
 
 export interface DeleteResult {
@@ -171,22 +182,49 @@ export class Simulation {
   }
 
   /** `kubectl <args>`, with kubectl's output and exit code. `stdin` feeds `apply -f -`. */
-  kubectl(line: string, stdin?: string): KubectlResult {
-    const result = this.runKubectl(line, stdin);
-    if (result.mutated) this.record({ op: 'kubectl', line, ...(stdin !== undefined ? { stdin } : {}) });
+  kubectl(line: string, stdin?: string, files?: Readonly<Record<string, string>>): KubectlResult {
+    const result = this.runKubectl(line, stdin, files);
+    if (result.mutated) this.record({ op: 'kubectl', line, ...(stdin !== undefined ? { stdin } : {}), ...(files ? { files } : {}) });
     return result;
   }
 
-  private runKubectl(line: string, stdin?: string): KubectlResult {
-    return runKubectl(
-      {
-        store: this.world.ctx.store,
-        nowMs: () => this.world.ctx.clock.now(),
-        apply: (yaml, options) => this.doApply(yaml, options),
-      },
-      line,
-      stdin,
-    );
+  /**
+   * `kubectl get --watch` and other streaming commands: runs the command, then, while the
+   * returned watch is open, passes every further chunk of output to `onOutput` as the cluster
+   * changes (as the simulation advances). `stop()` is Ctrl+C. For other commands it is the same
+   * as kubectl() and `watching` is false.
+   */
+  kubectlWatch(line: string, onOutput: (chunk: string) => void, stdin?: string, files?: Readonly<Record<string, string>>): KubectlWatch {
+    const result = this.kubectl(line, stdin, files);
+    if (!result.watch || result.exitCode !== 0) return { result, watching: false, stop: () => {} };
+    const stop = openWatch(this.kubectlHost(files), result.watch, onOutput);
+    return { result, watching: true, stop };
+  }
+
+  /** One line typed in the shell that `kubectl debug node/<name> -it` opened (nvidia-smi, hostname, exit). */
+  nodeShell(node: string, line: string): NodeShellResult {
+    return runNodeShell(this.kubectlHost(), node, line);
+  }
+
+  /** Tab completion for a kubectl command line: candidates for the word at `cursor`. */
+  completeKubectl(line: string, cursor = line.length, files?: Readonly<Record<string, string>>): Completion {
+    return completeKubectl(this.kubectlHost(files), line, cursor);
+  }
+
+  private runKubectl(line: string, stdin?: string, files?: Readonly<Record<string, string>>): KubectlResult {
+    return runKubectl(this.kubectlHost(files), line, stdin);
+  }
+
+  private kubectlHost(files?: Readonly<Record<string, string>>): KubectlHost {
+    return {
+      store: this.world.ctx.store,
+      nowMs: () => this.world.ctx.clock.now(),
+      apply: (yaml, options) => this.doApply(yaml, options),
+      readFile: (name) => (files && Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined),
+      listFiles: () => Object.keys(files ?? {}),
+      // MIG mode is off on every GPU until the MIG manager keeps per-GPU MIG state in the world.
+      nodeGpus: (node) => (this.world.ctx.machines.get(node)?.gpus ?? []).map((g) => ({ ...g, mig: MIG_DISABLED })),
+    };
   }
 
   /** Inject a fault, e.g. `{ type: 'node-down', node: 'worker-1' }`. */
@@ -226,7 +264,7 @@ export class Simulation {
         this.doAdvance(c.ms);
         return;
       case 'kubectl':
-        this.runKubectl(c.line, c.stdin);
+        this.runKubectl(c.line, c.stdin, c.files);
         return;
       case 'inject':
         this.world.faults.inject(this.world.ctx, c.fault);
@@ -247,9 +285,13 @@ export class Simulation {
     return () => this.watchers.delete(handler);
   }
 
-  /** The scheduler's last attempt for a pod: which nodes were rejected and why, and where it went. */
-  schedulingAttempt(name: string, namespace = 'default'): SchedulingAttempt | undefined {
-    return this.world.scheduler.attemptFor(namespace, name);
+  /**
+   * Why a pod is where it is, or why it is Pending: the scheduler's last attempt for it — which
+   * filter rejected each node and why, each score plugin's raw and normalised score per feasible
+   * node, the weighted totals, the chosen node, the FailedScheduling message and any preemption.
+   */
+  schedulingExplanation(name: string, namespace = 'default'): SchedulingExplanation | undefined {
+    return this.world.scheduler.explanationFor(namespace, name);
   }
 
   /** The cluster definition the simulation runs. */
@@ -280,7 +322,7 @@ export class Simulation {
   /** The inspector's view of one object (or GPU): describe-like details, live YAML, events, scheduling explanation. */
   inspect(ref: InspectRef): Inspection {
     const { store, machines, clock } = this.world.ctx;
-    return inspect({ store, machines, nowMs: clock.now(), attempt: (ns, name) => this.world.scheduler.attemptFor(ns, name) }, ref);
+    return inspect({ store, machines, nowMs: clock.now(), explanation: (ns, name) => this.world.scheduler.explanationFor(ns, name) }, ref);
   }
 
   /** The fault types `inject` accepts. */

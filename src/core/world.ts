@@ -1,3 +1,4 @@
+import { priorityAdmission, SYSTEM_PRIORITY_CLASSES } from './api/kinds/priority-class';
 import { ApiRegistry } from './api/registry';
 import type { ClusterSpec } from './cluster/cluster-spec';
 import { buildMachines } from './cluster/hardware';
@@ -36,6 +37,9 @@ export class World {
     this.ctx = { clock, rng, store, recorder, machines, metrics: new MetricsStore() };
 
     for (const name of SYSTEM_NAMESPACES) store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    // The API server's Priority admission plugin and the classes it creates at start-up.
+    store.addAdmission(priorityAdmission);
+    for (const pc of SYSTEM_PRIORITY_CLASSES) store.create(pc);
     this.scheduler = new Scheduler(this.ctx);
     this.kubelets = new KubeletFleet(this.ctx, [...machines.values()]);
     this.kubelets.registerAll();

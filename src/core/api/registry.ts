@@ -3,6 +3,8 @@ import { namespaceStrategy } from './kinds/namespace';
 import { nodeStrategy } from './kinds/node';
 import { podDisruptionBudgetStrategy } from './kinds/pod-disruption-budget';
 import { podStrategy } from './kinds/pod';
+import { priorityClassStrategy } from './kinds/priority-class';
+import { kubeSchedulerConfigurationStrategy } from '../scheduler/config/kind';
 import type { KindStrategy } from './kinds/strategy';
 import { ResourceTypes } from './resource-types';
 import type { KindSchema } from './schema/json-schema';
@@ -16,6 +18,8 @@ const STRATEGIES: readonly KindStrategy<never>[] = [
   namespaceStrategy,
   eventStrategy,
   podDisruptionBudgetStrategy,
+  priorityClassStrategy,
+  kubeSchedulerConfigurationStrategy,
 ];
 
 export class ApiRegistry {

@@ -1,152 +1,133 @@
-import type { KubeObject, Stored } from '../api/types';
-import type { ApplyOutput } from '../apply/apply';
-import type { ObjectStore } from '../store/object-store';
-import { PRINTERS } from './printers';
-import { formatTable } from './table';
-import { tokenize } from './tokenize';
+import { COMMANDS } from './commands';
+import type { CommandContext, KubectlCommand } from './framework/command';
+import { FlagError, Flags, parseFlags, type FlagSpec } from './framework/flags';
+import { GLOBAL_FLAGS, HELP_FLAG, KUBECONFIG, REFUSED_GLOBAL_FLAGS } from './framework/global-flags';
+import { commandHelp, optionsHelp, rootHelp } from './framework/help';
+import { CommandError, fail, ok, type KubectlResult } from './framework/result';
+import { suggestionBlock, suggestionsFor } from './framework/suggest';
+import { tokenize } from './framework/tokenize';
+import type { KubectlHost } from './host';
 
-/** What kubectl needs from the simulation. */
-export interface KubectlHost {
-  readonly store: ObjectStore;
-  nowMs(): number;
-  apply(yaml: string, options: { fileName?: string; namespace?: string }): ApplyOutput;
-}
-
-export interface KubectlResult {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly exitCode: number;
-  /** Whether the command changed the cluster (and so belongs in the command log). */
-  readonly mutated: boolean;
-}
-
-const ok = (stdout: string, mutated = false): KubectlResult => ({ stdout, stderr: '', exitCode: 0, mutated });
-const fail = (stderr: string, mutated = false): KubectlResult => ({ stdout: '', stderr, exitCode: 1, mutated });
-
-/** The commands kubectl has that this emulation does not run yet: they say so instead of pretending. */
-const KNOWN_COMMANDS = [
-  'annotate', 'api-resources', 'api-versions', 'apply', 'attach', 'auth', 'autoscale', 'certificate', 'cluster-info', 'completion',
-  'config', 'cordon', 'cp', 'create', 'debug', 'delete', 'describe', 'diff', 'drain', 'edit', 'events', 'exec', 'explain', 'expose',
-  'get', 'kustomize', 'label', 'logs', 'patch', 'plugin', 'port-forward', 'proxy', 'replace', 'rollout', 'run', 'scale', 'set',
-  'taint', 'top', 'uncordon', 'version', 'wait',
-];
+export type { KubectlHost } from './host';
+export type { KubectlResult } from './framework/result';
 
 /**
- * `kubectl <args>` over the simulation. `stdin` is the text piped in (`apply -f -`).
+ * `kubectl <args>` over the simulation, dispatched as cobra does: find the (sub)command from the
+ * leading words, parse its flags and the global ones, then run it. `stdin` is the text piped in
+ * (`apply -f -`).
  */
 export function runKubectl(host: KubectlHost, line: string, stdin = ''): KubectlResult {
   const { words, error } = tokenize(line.trim());
   if (error) return fail(`error: ${error}`);
   if (words[0] === 'kubectl') words.shift();
-  const [command, ...args] = words;
-  if (!command) return ok(USAGE);
-  switch (command) {
-    case 'get':
-      return get(host, args);
-    case 'apply':
-      return apply(host, args, stdin);
-    case 'version':
-      return ok('Client Version: v1.34.1\nKustomize Version: v5.7.1\nServer Version: v1.34.1');
-    default:
-      if (KNOWN_COMMANDS.includes(command)) return fail(`error: "kubectl ${command}" is not supported by Kubelab yet`);
-      return fail(`error: unknown command ${JSON.stringify(command)} for "kubectl"\nRun 'kubectl --help' for usage.`);
-  }
+  return dispatch(host, words, stdin);
 }
 
-const USAGE = `kubectl controls the Kubernetes cluster manager.
-
- Find more information at: https://kubernetes.io/docs/reference/kubectl/
-
-Usage:
-  kubectl [flags] [options]`;
-
-interface Flags {
-  readonly positional: string[];
-  readonly values: Map<string, string>;
-  readonly booleans: Set<string>;
+/** The command a line names and the words left for its flags and arguments. */
+export interface FoundCommand {
+  readonly command: KubectlCommand | undefined;
+  readonly path: string;
+  readonly rest: readonly string[];
+  /** The first word that was not a command, when no command matched at the root. */
+  readonly unknown?: string;
 }
 
-/** Split flags from positional arguments. `valueFlags` take a value (`-n x`, `--namespace=x`). */
-function parseFlags(args: readonly string[], valueFlags: readonly string[]): Flags | string {
-  const positional: string[] = [];
-  const values = new Map<string, string>();
-  const booleans = new Set<string>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (!a.startsWith('-') || a === '-') {
-      positional.push(a);
+export function findCommand(words: readonly string[]): FoundCommand {
+  let level: readonly KubectlCommand[] = COMMANDS;
+  let command: KubectlCommand | undefined;
+  let path = 'kubectl';
+  const rest: string[] = [];
+  let descending = true;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--') {
+      rest.push(...words.slice(i));
+      break;
+    }
+    if (w.startsWith('-') && w !== '-') {
+      rest.push(w);
+      if (!w.includes('=') && takesValue(w, [...(command?.flags ?? []), ...GLOBAL_FLAGS]) && i + 1 < words.length) rest.push(words[++i]!);
       continue;
     }
-    const eq = a.indexOf('=');
-    const name = eq >= 0 ? a.slice(0, eq) : a;
-    if (valueFlags.includes(name)) {
-      const value = eq >= 0 ? a.slice(eq + 1) : args[++i];
-      if (value === undefined) return `error: flag needs an argument: ${JSON.stringify(name.replace(/^-+/, ''))} in ${name}`;
-      values.set(name, value);
-    } else {
-      booleans.add(name);
+    const sub = descending ? level.find((c) => c.name === w || c.aliases?.includes(w)) : undefined;
+    if (sub) {
+      command = sub;
+      path += ` ${sub.name}`;
+      level = sub.subcommands ?? [];
+      continue;
     }
+    if (!command) return { command, path, rest, unknown: w };
+    descending = false;
+    rest.push(w);
   }
-  return { positional, values, booleans };
+  return { command, path, rest };
 }
 
-function namespaceOf(flags: Flags): string {
-  return flags.values.get('-n') ?? flags.values.get('--namespace') ?? 'default';
+function takesValue(word: string, flags: readonly FlagSpec[]): boolean {
+  const spec = word.startsWith('--') ? flags.find((f) => f.name === word.slice(2)) : flags.find((f) => f.short === word.slice(-1) && word.length === 2);
+  return spec !== undefined && spec.type !== 'bool';
 }
 
-function get(host: KubectlHost, args: readonly string[]): KubectlResult {
-  const flags = parseFlags(args, ['-n', '--namespace', '-o', '--output', '-l', '--selector']);
-  if (typeof flags === 'string') return fail(flags);
-  const allNamespaces = flags.booleans.has('-A') || flags.booleans.has('--all-namespaces');
-  const output = flags.values.get('-o') ?? flags.values.get('--output');
-  const unknown = [...flags.booleans].find((b) => !['-A', '--all-namespaces'].includes(b));
-  if (unknown) return fail(`error: unknown flag: ${unknown}\nSee 'kubectl get --help' for usage.`);
-  if (output !== undefined && output !== 'wide') return fail(`error: output format ${JSON.stringify(output)} is not supported by Kubelab yet`);
-  const [typeName, name] = flags.positional;
-  if (!typeName) {
-    return fail(
-      "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples",
-    );
+function dispatch(host: KubectlHost, words: readonly string[], stdin: string): KubectlResult {
+  if (words[0] === 'help') return help(words.slice(1));
+  const found = findCommand(words);
+  if (found.unknown !== undefined) {
+    return fail(`error: unknown command ${JSON.stringify(found.unknown)} for "kubectl"${suggestionBlock(suggestionsFor(found.unknown, [...COMMANDS].sort((a, b) => (a.name < b.name ? -1 : 1))))}`.replace(/\n$/, ''));
   }
-  const type = host.store.registry.types.resolve(typeName);
-  if (!type) return fail(`error: the server doesn't have a resource type ${JSON.stringify(typeName)}`);
-  const printer = PRINTERS[type.kind];
-  if (!printer) return fail(`error: "kubectl get ${type.plural}" is not supported by Kubelab yet`);
-  const namespace = namespaceOf(flags);
-  let objects: Stored<KubeObject>[];
-  if (name) {
-    const one = host.store.get(type.kind, name, type.namespaced ? namespace : undefined);
-    if (!one) return fail(`Error from server (NotFound): ${type.group ? `${type.plural}.${type.group}` : type.plural} ${JSON.stringify(name)} not found`);
-    objects = [one];
-  } else {
-    objects = host.store.list(type.kind, type.namespaced && !allNamespaces ? namespace : undefined);
+  const command = found.command;
+  const specs = [...(command?.flags ?? []), ...GLOBAL_FLAGS.filter((g) => !command?.flags?.some((f) => f.name === g.name)), HELP_FLAG];
+  let flags: Flags;
+  try {
+    flags = new Flags(parseFlags(found.rest, specs));
+  } catch (e) {
+    if (e instanceof FlagError) return fail(`error: ${e.message}\nSee '${found.path} --help' for usage.`);
+    throw e;
   }
-  if (objects.length === 0) {
-    return {
-      stdout: '',
-      stderr: type.namespaced && !allNamespaces ? `No resources found in ${namespace} namespace.` : 'No resources found',
-      exitCode: 0,
-      mutated: false,
-    };
+  if (!command) return ok(rootHelp(COMMANDS));
+  if (flags.bool('help')) return ok(commandHelp(command, found.path));
+
+  const globalProblem = checkGlobalFlags(flags);
+  if (globalProblem) return globalProblem;
+  if (command.unsupported) return fail(`error: "${found.path}" is not supported by Kubelab yet: ${command.unsupported}`);
+  if (!command.run) {
+    if (flags.positional.length > 0) return fail(`error: unknown command ${JSON.stringify(flags.positional.join(' '))}\nSee '${found.path} -h' for help and examples`);
+    return ok(commandHelp(command, found.path));
   }
-  const wide = output === 'wide';
-  const now = host.nowMs();
-  const showNamespace = type.namespaced && allNamespaces;
-  const header = [...(showNamespace ? ['NAMESPACE'] : []), ...printer.headers, ...(wide ? printer.wideHeaders : [])];
-  const rows = objects.map((o) => [
-    ...(showNamespace ? [o.metadata.namespace ?? ''] : []),
-    ...printer.row(o as never, now),
-    ...(wide ? printer.wideRow(o as never, now) : []),
-  ]);
-  return ok(formatTable([header, ...rows]));
+  const ctx: CommandContext = {
+    host,
+    flags,
+    args: flags.positional,
+    namespace: flags.string('namespace') || 'default',
+    namespaceExplicit: flags.has('namespace'),
+    stdin,
+    path: found.path,
+  };
+  try {
+    return command.run(ctx);
+  } catch (e) {
+    if (e instanceof CommandError) return e.result;
+    throw e;
+  }
 }
 
-function apply(host: KubectlHost, args: readonly string[], stdin: string): KubectlResult {
-  const flags = parseFlags(args, ['-f', '--filename', '-n', '--namespace']);
-  if (typeof flags === 'string') return fail(flags);
-  const file = flags.values.get('-f') ?? flags.values.get('--filename');
-  if (file === undefined) return fail("error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples");
-  if (file !== '-') return fail(`error: the path ${JSON.stringify(file)} does not exist`);
-  const out = host.apply(stdin, { fileName: 'STDIN', namespace: flags.values.get('-n') ?? flags.values.get('--namespace') });
-  return { stdout: out.stdout, stderr: out.stderr, exitCode: out.ok ? 0 : 1, mutated: out.results.some((r) => r.ok) };
+/** `kubectl help [command…]` prints that command's help. */
+function help(words: readonly string[]): KubectlResult {
+  if (words.length === 0) return ok(rootHelp(COMMANDS));
+  const found = findCommand(words);
+  if (!found.command || found.unknown !== undefined) {
+    return ok(`Unknown help topic ${JSON.stringify(words)}\n${rootHelp(COMMANDS)}`);
+  }
+  return ok(commandHelp(found.command, found.path));
 }
+
+/** The kubeconfig flags: the one context is accepted, other clusters and credentials are refused clearly. */
+function checkGlobalFlags(flags: Flags): KubectlResult | undefined {
+  const context = flags.string('context');
+  if (context !== '' && context !== KUBECONFIG.context) return fail(`error: context was not found for specified context: ${context}`);
+  for (const name of REFUSED_GLOBAL_FLAGS) {
+    if (flags.has(name)) return fail(`error: --${name} is not supported by Kubelab: the playground has one cluster, and you are its admin`);
+  }
+  return undefined;
+}
+
+export { optionsHelp };

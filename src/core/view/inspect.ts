@@ -5,9 +5,9 @@ import type { Machine } from '../cluster/hardware';
 import { parseTimestamp } from '../engine/time';
 import { humanDuration } from '../format/duration';
 import { nodeRoles, nodeStatusText, podStatusText } from '../format/pod-status';
-import type { SchedulingAttempt } from '../scheduler/scheduler';
+import type { SchedulingExplanation } from '../scheduler/explanation';
 import type { ObjectStore } from '../store/object-store';
-import { explainScheduling, type SchedulingExplanation } from './explain';
+import { explanationView, type ExplanationView } from './explain';
 import { eventView, holdsResources } from './project';
 import type { EventView } from './types';
 
@@ -42,13 +42,13 @@ export interface Inspection {
   /** `kubectl get -o yaml`; absent for things that are not API objects (a GPU). */
   readonly yaml?: string;
   readonly events: readonly EventView[];
-  readonly explanation?: SchedulingExplanation;
+  readonly explanation?: ExplanationView;
 }
 
 export interface InspectSources {
   readonly store: ObjectStore;
   readonly machines: ReadonlyMap<string, Machine>;
-  readonly attempt: (namespace: string, name: string) => SchedulingAttempt | undefined;
+  readonly explanation: (namespace: string, name: string) => SchedulingExplanation | undefined;
   readonly nowMs: number;
 }
 
@@ -65,7 +65,7 @@ export function inspect(src: InspectSources, ref: InspectRef): Inspection {
   const yaml = stringify(obj, { lineWidth: 0 });
   if (obj.kind === 'Pod') {
     const pod = obj as Stored<Pod>;
-    const attempt = src.attempt(pod.metadata.namespace ?? 'default', pod.metadata.name);
+    const explanation = src.explanation(pod.metadata.namespace ?? 'default', pod.metadata.name);
     const nodes = src.store.list<Node>('Node').map((n) => n.metadata.name);
     return {
       ref,
@@ -74,7 +74,7 @@ export function inspect(src: InspectSources, ref: InspectRef): Inspection {
       sections: describePod(pod, src.nowMs),
       yaml,
       events,
-      ...(attempt ? { explanation: explainScheduling(attempt, nodes) } : {}),
+      ...(explanation ? { explanation: explanationView(explanation, nodes) } : {}),
     };
   }
   if (obj.kind === 'Node') return { ref, title, found: true, sections: describeNode(src, obj as Stored<Node>), yaml, events };

@@ -213,7 +213,16 @@ export const en = {
   'why.chosen': 'chosen',
   'why.feasible': 'fits',
   'why.rejected': 'rejected',
-  'why.noScores': 'This scheduler records which filter rejected each node; per-plugin scores are not recorded yet.',
+  'why.notEvaluated': 'not looked at',
+  'why.filter': 'Filter that rejected it',
+  'why.total': 'Total',
+  'why.meta': 'Attempt {attempt} by {profile}: {evaluated} of {nodes} nodes evaluated',
+  'why.preemption': 'Preemption:',
+  'why.nominated': 'nominated node {node};',
+  'why.victims': 'victims {victims};',
+  'why.scoreHeader': '{plugin}: normalised score 0–100, weight {weight}',
+  'why.scoreCell': 'raw {raw}, normalised {normalized}, weighted {weighted}',
+  'why.scoresNote': 'Scores are each plugin’s normalised score (0–100); the total adds them up times their weights. Hover a score for its raw value.',
 
   'metrics.title': 'Metrics',
   'metrics.scope': 'Show',
@@ -270,6 +279,14 @@ export const en = {
   'status.storageWarning': 'Local storage is unavailable or full: your work is kept in memory only, for this tab.',
   'status.workerCrashed': 'The simulation crashed and was restarted from your last save (at most a few seconds ago).',
   'status.workerHung': 'The simulation stopped responding and was restarted from your last save (at most a few seconds ago).',
+  'terminal.label': 'Terminal',
+  'terminal.scrollback': 'Terminal output',
+  'terminal.input': 'Command line',
+  'terminal.welcome': 'Type kubectl commands. Tab completes, ↑ and ↓ browse history, Ctrl+C interrupts, Ctrl+L clears.',
+  'terminal.keys': 'Enter runs the command. Tab completes commands, kinds, names and flags. Up and Down browse the history. Ctrl+C stops a watch or clears the line. Ctrl+L clears the screen. Shift+Tab leaves the terminal.',
+  'terminal.watching': 'Watching for changes. Press Ctrl+C to stop.',
+  'terminal.cleared': 'Screen cleared.',
+  'terminal.completions': '{count} completions listed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -68,10 +68,18 @@ describe('a pod from manifest to Running', () => {
     sim.advance(5);
     const pod = sim.get<Pod>('pod', 'web')!;
     expect(pod.spec?.nodeName).toBeUndefined();
-    const message = '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu.';
+    // 8 CPUs is more than a worker has at all, so preemption cannot help either.
+    const message =
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. ' +
+      'preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
     expect(pod.status?.conditions?.find((c) => c.type === 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable', message });
     expect(podEvents(sim, 'web')).toContain(`Warning FailedScheduling default-scheduler: ${message}`);
-    expect(sim.schedulingAttempt('web')?.reasonsByNode.get('worker-1')).toEqual(['Insufficient cpu']);
+    expect(sim.schedulingExplanation('web')?.rejectedNodes.find((r) => r.node === 'worker-1')).toEqual({
+      node: 'worker-1',
+      plugin: 'NodeResourcesFit',
+      code: 'UnschedulableAndUnresolvable',
+      reasons: ['Insufficient cpu'],
+    });
   });
 
   it('is rescheduled when room appears', () => {

@@ -1,27 +1,35 @@
 import { firstUntolerated, isTolerated } from '../../api/taints';
-import { type FilterPlugin, MAX_NODE_SCORE, type ScorePlugin, SUCCESS, unresolvable } from '../framework';
+import { type FilterPlugin, type ScorePlugin, SUCCESS, unresolvable } from '../framework';
+import { defaultNormalizeScore } from '../normalize';
+
+const FILTER_EFFECTS = ['NoSchedule', 'NoExecute'];
+
+/** The reason for an untolerated taint, as tainttoleration.Filter words it. */
+export const untoleratedTaintReason = (key: string, value: string | undefined): string => `node(s) had untolerated taint {${key}: ${value ?? ''}}`;
 
 /**
- * NoSchedule and NoExecute taints keep out pods that do not tolerate them; PreferNoSchedule
- * taints only lower the node's score.
+ * TaintToleration: a NoSchedule or NoExecute taint keeps out pods that do not tolerate it
+ * (NoExecute also evicts running pods, which is the taint manager's job, not the scheduler's);
+ * PreferNoSchedule taints only lower the score: fewer intolerable ones is better.
  */
 export const TaintToleration = {
   name: 'TaintToleration',
+  events: ['Node/Add', 'Node/UpdateNodeTaint'],
   filter(_state, pod, node) {
-    const taint = firstUntolerated(node.node.spec?.taints, pod.spec?.tolerations, ['NoSchedule', 'NoExecute']);
-    if (!taint) return SUCCESS;
-    return unresolvable(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
+    if (!node.node.spec?.taints) return SUCCESS;
+    const taint = firstUntolerated(node.node.spec?.taints, pod.pod.spec?.tolerations, FILTER_EFFECTS);
+    return taint ? unresolvable(untoleratedTaintReason(taint.key, taint.value)) : SUCCESS;
   },
   score(_state, pod, node) {
+    const taints = node.node.spec?.taints;
+    if (!taints) return 0;
     let count = 0;
-    for (const t of node.node.spec?.taints ?? []) {
-      if (t.effect === 'PreferNoSchedule' && !isTolerated(t, pod.spec?.tolerations)) count++;
+    for (const t of taints) {
+      if (t.effect === 'PreferNoSchedule' && !isTolerated(t, pod.pod.spec?.tolerations)) count++;
     }
     return count;
   },
-  /** Fewer intolerable PreferNoSchedule taints is better: reverse the normalised counts. */
   normalizeScores(_state, _pod, scores) {
-    const max = Math.max(0, ...scores);
-    for (let i = 0; i < scores.length; i++) scores[i] = max === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.floor((scores[i]! * MAX_NODE_SCORE) / max);
+    defaultNormalizeScore(scores, true);
   },
 } satisfies FilterPlugin & ScorePlugin;
