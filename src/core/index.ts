@@ -18,7 +18,7 @@ export type { WatchRequest } from './kubectl/watch/request';
 export type { Fault, FaultResult } from './faults/faults';
 export type { ClusterSpec, NodePoolSpec } from './cluster/cluster-spec';
 export type { WatchEvent } from './store/object-store';
-export type { DescribeField, DescribeSection, InspectRef, Inspection } from './view/inspect';
+export type { InspectRef, Inspection } from './view/inspect';
 export type { ExplanationView, NodeVerdict } from './view/explain';
 export type { FilterRejection, NodeScore, PluginScore, PreemptionVictim, SchedulingExplanation } from './scheduler/explanation';
 export type { Labels, Sample, Series } from './metrics/metrics-store';

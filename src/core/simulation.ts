@@ -321,8 +321,16 @@ export class Simulation {
 
   /** The inspector's view of one object (or GPU): describe-like details, live YAML, events, scheduling explanation. */
   inspect(ref: InspectRef): Inspection {
-    const { store, machines, clock } = this.world.ctx;
-    return inspect({ store, machines, nowMs: clock.now(), explanation: (ns, name) => this.world.scheduler.explanationFor(ns, name) }, ref);
+    const { store, machines } = this.world.ctx;
+    return inspect(
+      {
+        store,
+        machines,
+        explanation: (ns, name) => this.world.scheduler.explanationFor(ns, name),
+        describe: (kind, name, ns) => this.runKubectl(`describe ${kind} ${name}${ns ? ` -n ${ns}` : ''}`).stdout,
+      },
+      ref,
+    );
   }
 
   /** The fault types `inject` accepts. */

@@ -8,8 +8,6 @@ export type {
   ApplyOutput,
   ApplyResult,
   ContainerView,
-  DescribeField,
-  DescribeSection,
   EventView,
   ExtendedResourceView,
   Fault,
