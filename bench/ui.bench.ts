@@ -29,6 +29,8 @@ spec:
 
 /** The DOM renderer draws clusters up to 240 pods as named chips; the canvas takes over beyond. */
 const SCENARIOS: readonly Scenario[] = [
+  // The noise floor: the same page with nothing happening, on a machine other processes share.
+  { name: 'idle, 12 nodes, no pods (baseline)', cluster: cpuCluster(12), pods: 0 },
   { name: '200 pods, 12 nodes (DOM renderer, named chips)', cluster: cpuCluster(12), pods: 200 },
   { name: '500 pods, 40 nodes (canvas renderer)', cluster: cpuCluster(40), pods: 500 },
   { name: '5,000 pods, large preset: 270 nodes (canvas renderer)', cluster: 'large', pods: 5000 },

@@ -94,6 +94,7 @@ export const en = {
   'cluster.podOn': 'Pod {name}: {status} on {node}',
   'cluster.restarts': '{count|# restart|# restarts}.',
   'cluster.backOff': 'retry in {seconds}s',
+  'cluster.noPods': 'No pods',
   'cluster.cpu': 'CPU',
   'cluster.memory': 'Memory',
   'cluster.pods': 'Pods',

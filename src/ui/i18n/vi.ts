@@ -95,6 +95,7 @@ export const vi: Record<MessageKey, string> = {
   'cluster.podOn': 'Pod {name}: {status} trên {node}',
   'cluster.restarts': 'Đã khởi động lại {count} lần.',
   'cluster.backOff': 'thử lại sau {seconds}s',
+  'cluster.noPods': 'Chưa có pod nào',
   'cluster.cpu': 'CPU',
   'cluster.memory': 'Bộ nhớ',
   'cluster.pods': 'Pod',

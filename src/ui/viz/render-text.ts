@@ -18,6 +18,7 @@ export function renderTextFor(): RenderText {
     },
     gpu: (node, index, name) => t('cluster.gpu', { index, name, node }),
     backOff: (seconds) => t('cluster.backOff', { seconds }),
+    noPods: t('cluster.noPods'),
     cpu: t('cluster.cpu'),
     memory: t('cluster.memory'),
     pods: t('cluster.pods'),

@@ -24,6 +24,7 @@ export interface RenderText {
   pod(p: PodView): string;
   gpu(node: string, index: number, name: string): string;
   backOff(seconds: number): string;
+  noPods: string;
   cpu: string;
   memory: string;
   pods: string;

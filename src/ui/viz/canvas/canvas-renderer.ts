@@ -23,6 +23,8 @@ export class CanvasRenderer implements ClusterRendererApi {
   private frame = 0;
   private readonly tracks = new PodTracks();
   private hovered: Target | undefined;
+  private font = '';
+  private pulseTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly updateLabel: () => void;
 
   constructor(
@@ -57,6 +59,7 @@ export class CanvasRenderer implements ClusterRendererApi {
   }
 
   resize(width: number, height: number): void {
+    this.font = '';
     const dpr = Math.min(2, window.devicePixelRatio || 1);
     this.width = width;
     this.height = height;
@@ -69,11 +72,13 @@ export class CanvasRenderer implements ClusterRendererApi {
 
   restyle(): void {
     this.palette = readPalette();
+    this.font = '';
     this.request();
   }
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.pulseTimer);
     this.canvas.remove();
   }
 
@@ -104,8 +109,15 @@ export class CanvasRenderer implements ClusterRendererApi {
       if (n.x > view.x1 || n.x + n.w < view.x0 || n.y > view.y1 || n.y + n.h < view.y0) continue;
       this.drawNode(n, far);
     }
-    const animating = this.drawPods(layout, view, far, now, scene);
-    if (animating) this.request();
+    const { moving, pulsing } = this.drawPods(layout, view, far, now, scene);
+    if (moving) this.request();
+    else if (pulsing && !this.pulseTimer) {
+      // Between flights, starting pods blink in two steps: one redraw per step, not sixty a second.
+      this.pulseTimer = setTimeout(() => {
+        this.pulseTimer = undefined;
+        this.request();
+      }, PULSE_STEP_MS - (now % PULSE_STEP_MS));
+    }
   }
 
   private drawQueue(layout: ClusterLayout, scene: Scene): void {
@@ -222,11 +234,11 @@ export class CanvasRenderer implements ClusterRendererApi {
     this.text(String(total), n.x + n.w - PAD, n.y + 21, 18, palette.textMuted, '700', 'right');
   }
 
-  /** Draw every visible pod, batched by state; returns whether anything is still animating. */
-  private drawPods(layout: ClusterLayout, view: { x0: number; y0: number; x1: number; y1: number }, far: boolean, now: number, scene: Scene): boolean {
+  /** Draw every visible pod, batched by state; says whether pods are still moving, or starting. */
+  private drawPods(layout: ClusterLayout, view: { x0: number; y0: number; x1: number; y1: number }, far: boolean, now: number, scene: Scene): { moving: boolean; pulsing: boolean } {
     const { ctx, palette } = this;
     const animating = this.tracks.advance(now);
-    const pulse = 0.55 + 0.45 * Math.cos((now / 1200) * Math.PI * 2);
+    const pulse = Math.floor(now / PULSE_STEP_MS) % 2 ? 0.35 : 1;
     const batches = new Map<PodVisualState, { x: number; y: number; w: number; h: number }[]>();
     const faded: { box: PodBox; x: number; y: number; alpha: number }[] = [];
     let creating = false;
@@ -293,12 +305,17 @@ export class CanvasRenderer implements ClusterRendererApi {
         ctx.strokeRect(pos.x - 2, pos.y - 2, box.w + 4, box.h + 4);
       }
     }
-    return animating || (creating && !reducedMotion());
+    return { moving: animating, pulsing: creating && !reducedMotion() };
   }
 
   private text(s: string, x: number, y: number, size: number, color: string, weight = '400', align: CanvasTextAlign = 'left'): void {
     const { ctx } = this;
-    ctx.font = `${weight} ${size}px ${this.palette.font}`;
+    // Setting a font makes the browser parse it and resolve the family list: only on change.
+    const font = `${weight} ${size}px ${this.palette.font}`;
+    if (font !== this.font) {
+      ctx.font = font;
+      this.font = font;
+    }
     ctx.fillStyle = color;
     ctx.textAlign = align;
     ctx.fillText(s, x, y);
@@ -364,5 +381,8 @@ export class CanvasRenderer implements ClusterRendererApi {
     this.handlers.menu(hit.target, e.clientX, e.clientY);
   };
 }
+
+/** ContainerCreating blinks with this period per step, as the DOM renderer's pulse does (1.2 s cycle). */
+const PULSE_STEP_MS = 600;
 
 const STATE_ORDER: readonly PodVisualState[] = ['running', 'creating', 'pending', 'failed', 'terminating', 'unknown', 'succeeded'];

@@ -70,6 +70,8 @@ interface Card {
   readonly bars: HTMLDivElement;
   readonly gpus: HTMLDivElement;
   readonly aggregate: HTMLSpanElement;
+  /** "No pods" where the pods would be. */
+  readonly empty: HTMLSpanElement;
   box?: NodeBox;
   text?: RenderText;
 }
@@ -101,6 +103,8 @@ export class NodeCards {
       }
       const count = podCount.get(box.node.id) ?? 0;
       setText(card.aggregate, String(count));
+      setText(card.empty, count ? '' : text.noPods);
+      card.empty.style.top = `${box.rows.podsTop}px`;
       setAttr(card.root, 'aria-label', text.node(box.node, count));
       if (card.box?.node === box.node && card.box.x === box.x && card.box.y === box.y && card.box.h === box.h && card.text === text) continue;
       this.fill(card, box, text);
@@ -117,9 +121,10 @@ export class NodeCards {
     const bars = el('div', 'bars');
     const gpus = el('div', 'gpus');
     const aggregate = el('span', 'aggregate', { 'aria-hidden': 'true' });
-    const root = el('div', 'node', { role: 'group' }, head, chips, bars, gpus, aggregate);
+    const empty = el('span', 'empty', { 'aria-hidden': 'true' });
+    const root = el('div', 'node', { role: 'group' }, head, chips, bars, gpus, empty, aggregate);
     root.style.transform = translate(box.x, box.y);
-    return { root, head, cond, name, state, sub, chips, bars, gpus, aggregate };
+    return { root, head, cond, name, state, sub, chips, bars, gpus, aggregate, empty };
   }
 
   private fill(card: Card, box: NodeBox, text: RenderText): void {
