@@ -33,6 +33,7 @@ export class SimHost implements SimWorkerApi {
   private metricQueries: readonly MetricQuery[] = [];
   private metricMarks = '';
   private resourceNames = '';
+  private clockDirty = false;
 
   constructor(private readonly wallNow: () => number = epochNow) {}
 
@@ -190,9 +191,12 @@ export class SimHost implements SimWorkerApi {
 
   /** Send the pending changes if the UI is ready for them (or a clock update when `clockChanged`). */
   private flush(clockChanged = false): void {
+    // A clock change that cannot go now (the UI has not drawn the last batch) goes with the next.
+    this.clockDirty ||= clockChanged;
     if (!this.sim || !this.tracker || !this.onBatch || this.awaitingAck) return;
     const metrics = this.changedMetrics();
-    if (!this.needsFull && !this.tracker.hasChanges && !clockChanged && !metrics) return;
+    if (!this.needsFull && !this.tracker.hasChanges && !this.clockDirty && !metrics) return;
+    this.clockDirty = false;
     const timeMs = Math.round(this.sim.now() * 1000);
     const full = this.needsFull;
     const diff = full ? this.tracker.snapshot(timeMs) : this.tracker.flush(timeMs);

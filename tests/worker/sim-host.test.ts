@@ -33,3 +33,65 @@ describe('SimHost flow control', () => {
     expect(later.events.map((e) => e.reason)).toContain('Scheduled');
   });
 });
+
+describe('SimHost subscriptions and commands', () => {
+  let host: SimHost;
+  afterEach(() => host?.stop());
+
+  function started() {
+    const batches: Batch[] = [];
+    host = new SimHost(() => 0);
+    host.start({ seed: 1, cluster: 'minimal', running: false }, (b) => batches.push(b));
+    const next = () => {
+      host.ack(batches.at(-1)!.diff.seq);
+      return batches.at(-1)!;
+    };
+    return { batches, next };
+  }
+
+  it('follows the inspected pod: its inspection rides along in batches when it changes', () => {
+    const { next } = started();
+    host.apply(POD, 'manifest.yaml');
+    next();
+    const first = host.inspect({ kind: 'Pod', name: 'web', namespace: 'default' })!;
+    expect(first.title).toBe('pod/web');
+    host.step(5);
+    const b = next();
+    expect(b.inspection?.describe).toMatch(/Node:\s+worker-/);
+    expect(b.inspection?.explanation?.outcome).toBe('Scheduled');
+    host.inspect(undefined);
+    host.step(5);
+    const after = next();
+    expect(after.clock.timeMs).toBe(10_000);
+    expect(after.inspection).toBeUndefined();
+  });
+
+  it('deletes what a manifest describes, as kubectl delete -f prints it', () => {
+    const { next } = started();
+    host.apply(POD, 'web.yaml');
+    next();
+    const out = host.deleteManifest(POD, 'web.yaml');
+    expect(out).toMatchObject({ ok: true, stdout: 'pod "web" deleted' });
+    const again = host.deleteManifest(POD, 'web.yaml');
+    expect(again.ok).toBe(false);
+    expect(again.stderr).toContain('Error from server (NotFound): error when deleting "web.yaml": pods "web" not found');
+    expect(host.deleteManifest('kind: [', 'web.yaml').stderr).toMatch(/^error: error parsing web.yaml/);
+  });
+
+  it('reports a fault the simulation cannot inject in plain words', () => {
+    started();
+    const out = host.inject({ type: 'meteor-strike', node: 'worker-1' });
+    expect(out.ok).toBe(false);
+    expect(out.message).toContain('fault type "meteor-strike" is not supported');
+  });
+
+  it('answers the watchdog, and reports the presets and charts', () => {
+    host = new SimHost(() => 0);
+    const info = host.start({ seed: 1, cluster: 'minimal', running: false }, () => {});
+    expect(host.ping()).toBe(true);
+    expect(info.presets.map((p) => p.name)).toEqual(expect.arrayContaining(['minimal', 'dgx-a100', 'gpu-lab', 'h200', 'large']));
+    expect(info.presets.find((p) => p.name === 'minimal')?.nodes).toBe(3);
+    expect(info.charts.map((c) => c.metric)).toContain('DCGM_FI_DEV_GPU_UTIL');
+    expect(host.watchMetrics([{ name: 'no_such_metric' }])).toEqual([]);
+  });
+});

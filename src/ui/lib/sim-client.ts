@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { Batch, SimWorkerApi, StartOptions, StartResult } from '../../worker/protocol';
 import SimWorker from '../../worker/sim.worker.ts?worker';
 import type { BatchStats } from './batch-stats';
+import { startWatchdog } from './watchdog';
 
 /** How often the UI checks that the worker still answers, and how long it waits for an answer. */
 const PING_EVERY_MS = 3000;
@@ -43,7 +44,7 @@ export async function startSession(options: StartOptions, callbacks: SessionCall
   const end = (reason?: SessionFailure) => {
     if (ended) return;
     ended = true;
-    clearInterval(watchdog);
+    stopWatchdog();
     if (frame) cancelAnimationFrame(frame);
     api[Comlink.releaseProxy]();
     worker.terminate();
@@ -67,16 +68,7 @@ export async function startSession(options: StartOptions, callbacks: SessionCall
   };
 
   worker.addEventListener('error', () => end('crashed'));
-  let awaitingPing = 0;
-  const watchdog = setInterval(() => {
-    if (awaitingPing && performance.now() - awaitingPing > PING_TIMEOUT_MS) return end('unresponsive');
-    if (awaitingPing) return;
-    awaitingPing = performance.now();
-    void api
-      .ping()
-      .then(() => (awaitingPing = 0))
-      .catch(() => {});
-  }, PING_EVERY_MS);
+  const stopWatchdog = startWatchdog({ ping: () => api.ping(), onTimeout: () => end('unresponsive'), everyMs: PING_EVERY_MS, timeoutMs: PING_TIMEOUT_MS });
 
   let info: StartResult;
   try {

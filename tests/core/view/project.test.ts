@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../../src/core';
+import { backOffMs, parseGoDuration } from '../../../src/core/view/project';
+
+describe('pod views', () => {
+  it('read the kubelet back-off from its waiting message', () => {
+    expect(backOffMs('back-off 40s restarting failed container=web pod=web_default(1234)')).toBe(40_000);
+    expect(backOffMs('back-off 5m0s restarting failed container=web pod=web_default(1234)')).toBe(300_000);
+    expect(backOffMs('Back-off pulling image "nginx:nope"')).toBeUndefined();
+    expect(parseGoDuration('2m40s')).toBe(160_000);
+    expect(parseGoDuration('1.5s')).toBe(1500);
+    expect(parseGoDuration('soon')).toBeUndefined();
+  });
+});
+
+describe('the inspector projection', () => {
+  it('explains a pod that fits nowhere, node by node, with the filter that rejected each', () => {
+    const sim = createSimulation({ cluster: 'minimal' });
+    sim.apply('apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n    resources:\n      requests: { cpu: "6" }\n');
+    sim.advance(2);
+    const view = sim.inspect({ kind: 'pod', name: 'big' });
+    expect(view.found).toBe(true);
+    expect(view.describe).toContain('Name:             big');
+    expect(view.yaml).toContain('reason: Unschedulable');
+    const e = view.explanation!;
+    expect(e.outcome).toBe('Unschedulable');
+    expect(e.nodes.map((n) => [n.node, n.verdict, n.plugin])).toEqual([
+      ['control-plane', 'rejected', 'TaintToleration'],
+      ['worker-1', 'rejected', 'NodeResourcesFit'],
+      ['worker-2', 'rejected', 'NodeResourcesFit'],
+    ]);
+  });
+
+  it('puts the chosen node first with every score plugin, for a pod that was placed', () => {
+    const sim = createSimulation({ cluster: 'minimal' });
+    sim.apply('apiVersion: v1\nkind: Pod\nmetadata:\n  name: small\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n');
+    sim.advance(2);
+    const e = sim.inspect({ kind: 'pod', name: 'small' }).explanation!;
+    expect(e.outcome).toBe('Scheduled');
+    expect(e.nodes[0]).toMatchObject({ node: e.node, verdict: 'chosen' });
+    expect(e.scorePlugins.length).toBeGreaterThan(0);
+    expect(e.nodes[0]!.scores).toHaveLength(e.scorePlugins.length);
+    expect(e.nodes.at(-1)).toMatchObject({ node: 'control-plane', verdict: 'rejected' });
+  });
+
+  it('describes a GPU from its hardware, and says what no longer exists', () => {
+    const sim = createSimulation({ cluster: 'dgx-a100' });
+    const gpu = sim.inspect({ kind: 'Gpu', node: 'dgx-1', index: 3 });
+    expect(gpu.describe).toContain('NVIDIA A100-SXM4-40GB');
+    expect(gpu.yaml).toBeUndefined();
+    expect(sim.inspect({ kind: 'pod', name: 'gone' }).found).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { faultsFor, supported } from '../../src/ui/lib/faults';
+import type { NodeView, PodView } from '../../src/worker/protocol';
+
+const node = { kind: 'Node', id: 'w1', name: 'w1', condition: 'Ready' } as NodeView;
+const down = { ...node, id: 'w2', name: 'w2', condition: 'Unknown' } as NodeView;
+const pod = { kind: 'Pod', id: 'u1', name: 'web', namespace: 'shop', containers: [{ name: 'app' }, { name: 'sidecar' }] } as PodView;
+const nodes = new Map([
+  ['w1', node],
+  ['w2', down],
+]);
+const pods = new Map([['u1', pod]]);
+
+describe('fault actions', () => {
+  it('offer node-down and partition for a ready node, and node-up only for a node that is down', () => {
+    expect(faultsFor({ kind: 'Node', id: 'w1' }, nodes, pods).map((a) => a.fault?.type)).toEqual(['node-down', 'network-partition']);
+    expect(faultsFor({ kind: 'Node', id: 'w2' }, nodes, pods).map((a) => a.fault?.type)).toContain('node-up');
+  });
+
+  it('crash each container of a pod by name, or delete the pod', () => {
+    const actions = faultsFor({ kind: 'Pod', id: 'u1' }, nodes, pods);
+    expect(actions.map((a) => a.fault)).toEqual([
+      { type: 'container-crash', pod: 'web', namespace: 'shop', container: 'app' },
+      { type: 'container-crash', pod: 'web', namespace: 'shop', container: 'sidecar' },
+      undefined,
+    ]);
+    expect(actions[2]!.deletePod).toEqual({ namespace: 'shop', name: 'web' });
+  });
+
+  it('raise the Xids worth teaching on a GPU, and tell which faults the simulation supports', () => {
+    const xids = faultsFor({ kind: 'Gpu', node: 'dgx-1', index: 3 }, nodes, pods);
+    expect(xids.map((a) => a.fault)).toContainEqual({ type: 'gpu-xid', node: 'dgx-1', gpu: 3, xid: 79 });
+    expect(supported(xids[0]!, ['gpu-xid'])).toBe(true);
+    expect(supported(xids[0]!, [])).toBe(false);
+  });
+});
