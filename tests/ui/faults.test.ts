@@ -4,7 +4,7 @@ import type { NodeView, PodView } from '../../src/worker/protocol';
 
 const node = { kind: 'Node', id: 'w1', name: 'w1', condition: 'Ready' } as NodeView;
 const down = { ...node, id: 'w2', name: 'w2', condition: 'Unknown' } as NodeView;
-const pod = { kind: 'Pod', id: 'u1', name: 'web', namespace: 'shop', containers: [{ name: 'app' }, { name: 'sidecar' }] } as PodView;
+const pod = { kind: 'Pod', id: 'u1', name: 'web', namespace: 'shop', containers: [{ name: 'app' }, { name: 'sidecar' }] } as unknown as PodView;
 const nodes = new Map([
   ['w1', node],
   ['w2', down],
