@@ -1,4 +1,5 @@
 import { bundleSizes } from './bundle.bench';
+import { busyHour } from './controllers.bench';
 import { engineThroughput } from './engine.bench';
 import { printResults, type BenchResult } from './report';
 import { schedulerThroughput } from './scheduler.bench';
@@ -12,6 +13,7 @@ import { uiFrames } from './ui.bench';
 const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   engine: engineThroughput,
   simulation: podStartup,
+  controllers: busyHour,
   scheduler: schedulerThroughput,
   bundle: bundleSizes,
   ui: uiFrames,

@@ -11,6 +11,9 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
 export { Simulation };
 export type { Command, DeleteResult, KubectlWatch, ListOptions, SimulationOptions, Snapshot } from './simulation';
 export type { ApplyOutput, ApplyResult } from './apply/apply';
+export type { OpResult, RolloutAction } from './workload-ops';
+export type { DnsAnswer } from './network/dns';
+export type { PropagationPolicy } from './store/object-store';
 export type { KubectlResult } from './kubectl/kubectl';
 export type { Completion } from './kubectl/completion';
 export type { NodeShellResult } from './kubectl/shell/node-shell';

@@ -1,6 +1,6 @@
 import type { Event, Node } from 'kubernetes-types/core/v1';
 import { deepClone } from './api/clone';
-import { matchesAll, parseSelector, selectorRequirements, type Requirement } from './api/labels';
+import { parseSelector, selectorRequirements, type Requirement } from './api/labels';
 import type { LabelSelector } from './api/types';
 import type { KubeObject } from './api/types';
 import { manifestJsonSchema } from './api/schema/json-schema';
@@ -16,10 +16,13 @@ import { MIG_DISABLED } from './gpu/mig-geometry';
 import { runNodeShell, type NodeShellResult } from './kubectl/shell/node-shell';
 import type { SchedulingExplanation } from './scheduler/explanation';
 import { ApiError } from './store/api-error';
-import type { WatchEvent } from './store/object-store';
+import type { PropagationPolicy, WatchEvent } from './store/object-store';
 import { inspect, type InspectRef, type Inspection } from './view/inspect';
 import type { Labels, Series } from './metrics/metrics-store';
 import { ViewTracker } from './view/view-tracker';
+import { matchesFields, parseFieldSelector } from './kubectl/resources/field-selector';
+import { type OpResult, type RolloutAction, runRollout, runRolloutStatus, runScale } from './workload-ops';
+import { type DnsAnswer, resolveDns } from './network/dns';
 import { World } from './world';
 
 export interface SimulationOptions {
@@ -32,8 +35,17 @@ export interface SimulationOptions {
 /** One entry of the command log: everything that changed the simulation from outside. */
 export type Command =
   | { readonly op: 'apply'; readonly yaml: string; readonly fileName?: string; readonly namespace?: string }
-  | { readonly op: 'delete'; readonly kind: string; readonly name: string; readonly namespace?: string; readonly gracePeriodSeconds?: number }
+  | {
+      readonly op: 'delete';
+      readonly kind: string;
+      readonly name: string;
+      readonly namespace?: string;
+      readonly gracePeriodSeconds?: number;
+      readonly propagationPolicy?: PropagationPolicy;
+    }
   | { readonly op: 'advance'; readonly ms: number }
+  | { readonly op: 'rollout'; readonly action: RolloutAction; readonly kind: string; readonly name: string; readonly namespace?: string; readonly toRevision?: number }
+  | { readonly op: 'scale'; readonly kind: string; readonly name: string; readonly namespace?: string; readonly replicas: number; readonly currentReplicas?: number }
   | { readonly op: 'kubectl'; readonly line: string; readonly stdin?: string; readonly files?: Readonly<Record<string, string>> }
   | { readonly op: 'inject'; readonly fault: Fault };
 
@@ -65,6 +77,8 @@ export interface ListOptions {
   readonly namespace?: string;
   /** kubectl -l syntax (`app=web,tier!=db`) or a LabelSelector object. */
   readonly labelSelector?: string | LabelSelector;
+  /** kubectl --field-selector syntax (`spec.nodeName=worker-1,status.phase!=Running`). */
+  readonly fieldSelector?: string;
 }
 
 /**
@@ -100,17 +114,20 @@ export class Simulation {
     return applyManifests(this.world.ctx.store, yaml, options);
   }
 
-  /** Delete an object gracefully, as `kubectl delete <kind> <name>` does (without waiting). */
-  delete(kind: string, name: string, namespace?: string, options: { gracePeriodSeconds?: number } = {}): DeleteResult {
+  /**
+   * Delete an object gracefully, as `kubectl delete <kind> <name>` does (without waiting).
+   * `propagationPolicy` is kubectl's `--cascade`: Background (the default), Foreground or Orphan.
+   */
+  delete(kind: string, name: string, namespace?: string, options: { gracePeriodSeconds?: number; propagationPolicy?: PropagationPolicy } = {}): DeleteResult {
     this.record({ op: 'delete', kind, name, ...(namespace ? { namespace } : {}), ...options });
-    return this.doDelete(kind, name, namespace, options.gracePeriodSeconds);
+    return this.doDelete(kind, name, namespace, options);
   }
 
-  private doDelete(kind: string, name: string, namespace: string | undefined, gracePeriodSeconds?: number): DeleteResult {
+  private doDelete(kind: string, name: string, namespace: string | undefined, options: { gracePeriodSeconds?: number; propagationPolicy?: PropagationPolicy }): DeleteResult {
     const type = this.world.ctx.store.registry.types.resolve(kind);
     if (!type) return { ok: false, message: `error: the server doesn't have a resource type ${JSON.stringify(kind)}` };
     try {
-      this.world.ctx.store.delete(type.kind, name, type.namespaced ? (namespace ?? 'default') : undefined, { gracePeriodSeconds });
+      this.world.ctx.store.delete(type.kind, name, type.namespaced ? (namespace ?? 'default') : undefined, options);
       return { ok: true, message: `${type.group ? `${type.singular}.${type.group}` : type.singular} ${JSON.stringify(name)} deleted` };
     } catch (e) {
       if (e instanceof ApiError) return { ok: false, message: e.kubectlMessage() };
@@ -133,9 +150,11 @@ export class Simulation {
     let requirements: Requirement[] = [];
     if (typeof options.labelSelector === 'string') requirements = parseSelector(options.labelSelector);
     else if (options.labelSelector) requirements = selectorRequirements(options.labelSelector);
-    return this.world.ctx.store
-      .list(type.kind, type.namespaced ? options.namespace : undefined)
-      .filter((o) => matchesAll(requirements, o.metadata.labels))
+    const fields = parseFieldSelector(options.fieldSelector ?? '');
+    const store = this.world.ctx.store;
+    return store
+      .selectRequirements(type.kind, type.namespaced ? options.namespace : undefined, requirements)
+      .filter((o) => matchesFields(o, fields))
       .map((o) => deepClone(o) as unknown as T);
   }
 
@@ -258,7 +277,7 @@ export class Simulation {
         this.doApply(c.yaml, c);
         return;
       case 'delete':
-        this.doDelete(c.kind, c.name, c.namespace, c.gracePeriodSeconds);
+        this.doDelete(c.kind, c.name, c.namespace, c);
         return;
       case 'advance':
         this.doAdvance(c.ms);
@@ -269,7 +288,45 @@ export class Simulation {
       case 'inject':
         this.world.faults.inject(this.world.ctx, c.fault);
         return;
+      case 'rollout':
+        this.doRollout(c);
+        return;
+      case 'scale':
+        runScale(this.world.ctx.store, c.kind, c.name, c.namespace ?? 'default', c.replicas, c.currentReplicas);
+        return;
     }
+  }
+
+  /**
+   * `kubectl rollout undo|restart|pause|resume <kind>/<name>`: `undo` goes back to the previous
+   * revision, or to `toRevision`. Returns kubectl's line (`deployment.apps/web rolled back`).
+   */
+  rollout(action: RolloutAction, kind: string, name: string, namespace = 'default', toRevision?: number): OpResult {
+    const command = { op: 'rollout' as const, action, kind, name, namespace, ...(toRevision !== undefined ? { toRevision } : {}) };
+    const result = this.doRollout(command);
+    if (result.ok) this.record(command);
+    return result;
+  }
+
+  private doRollout(c: Extract<Command, { op: 'rollout' }>): OpResult {
+    return runRollout(this.world.ctx.store, this.world.ctx.clock.now(), c.action, c.kind, c.name, c.namespace ?? 'default', c.toRevision);
+  }
+
+  /** `kubectl rollout status <kind>/<name>` at this instant (without waiting). */
+  rolloutStatus(kind: string, name: string, namespace = 'default'): OpResult & { done: boolean } {
+    return runRolloutStatus(this.world.ctx.store, kind, name, namespace);
+  }
+
+  /** `kubectl scale <kind>/<name> --replicas=N [--current-replicas=M]`. */
+  scale(kind: string, name: string, replicas: number, namespace = 'default', currentReplicas?: number): OpResult {
+    const result = runScale(this.world.ctx.store, kind, name, namespace, replicas, currentReplicas);
+    if (result.ok) this.record({ op: 'scale', kind, name, namespace, replicas, ...(currentReplicas !== undefined ? { currentReplicas } : {}) });
+    return result;
+  }
+
+  /** Resolve a name with cluster DNS as a pod in `namespace` would (`web`, `web.team`, `db-0.db.team.svc.cluster.local`). */
+  resolveDns(name: string, namespace = 'default'): DnsAnswer {
+    return resolveDns(this.world.ctx.store, name, namespace);
   }
 
   /** Append to the log, merging consecutive advances (advance(a), advance(b) ≡ advance(a + b) on an integer clock). */

@@ -1,14 +1,19 @@
 import { priorityAdmission, SYSTEM_PRIORITY_CLASSES } from './api/kinds/priority-class';
+import { DEFAULT_STORAGE_CLASS } from './api/kinds/storage';
 import { ApiRegistry } from './api/registry';
+import { ControllerManager } from './controllers/manager';
 import type { ClusterSpec } from './cluster/cluster-spec';
-import { buildMachines } from './cluster/hardware';
+import { buildMachines, type Machine } from './cluster/hardware';
 import { VirtualClock } from './engine/clock';
 import { Rng } from './engine/rng';
 import { EventRecorder } from './events/recorder';
 import { FaultInjector } from './faults/faults';
 import { KubeletFleet } from './kubelet/kubelets';
 import { MetricsStore } from './metrics/metrics-store';
+import { createKubernetesService } from './network/cluster-services';
 import { Scheduler } from './scheduler/scheduler';
+import { limitRangerAdmission } from './store/admission/limit-ranger';
+import { resourceQuotaAdmission } from './store/admission/resource-quota';
 import type { SimContext } from './sim-context';
 import { ObjectStore } from './store/object-store';
 
@@ -24,6 +29,7 @@ export class World {
   readonly scheduler: Scheduler;
   readonly kubelets: KubeletFleet;
   readonly faults = new FaultInjector();
+  readonly controllers: ControllerManager;
 
   constructor(
     readonly seed: number,
@@ -36,12 +42,23 @@ export class World {
     const machines = new Map(buildMachines(cluster, rng).map((m) => [m.nodeName, m]));
     this.ctx = { clock, rng, store, recorder, machines, metrics: new MetricsStore() };
 
-    for (const name of SYSTEM_NAMESPACES) store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-    // The API server's Priority admission plugin and the classes it creates at start-up.
+    // Admission plugins in the API server's order: LimitRanger, Priority, ResourceQuota.
+    store.addAdmission(limitRangerAdmission);
     store.addAdmission(priorityAdmission);
+    store.addAdmission(resourceQuotaAdmission);
+    for (const name of SYSTEM_NAMESPACES) store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    // What the API server creates at start-up: the system priority classes, the kubernetes Service; and kind's default StorageClass.
     for (const pc of SYSTEM_PRIORITY_CLASSES) store.create(pc);
+    createKubernetesService(store, apiServerAddress([...machines.values()]));
+    store.create(DEFAULT_STORAGE_CLASS);
     this.scheduler = new Scheduler(this.ctx);
     this.kubelets = new KubeletFleet(this.ctx, [...machines.values()]);
     this.kubelets.registerAll();
+    this.controllers = new ControllerManager(this.ctx);
   }
+}
+
+/** The API server runs on the (first) control-plane node; a cluster without one has a managed control plane at a fixed address. */
+function apiServerAddress(machines: readonly Machine[]): string {
+  return machines.find((m) => m.pool.role === 'control-plane')?.internalIP ?? '172.18.255.1';
 }

@@ -40,3 +40,41 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   for (const k of ak) if (!deepEqual(ao[k], bo[k])) return false;
   return true;
 }
+
+/**
+ * `next` with every subtree that equals the same place in `prev` replaced by `prev`'s (frozen,
+ * shared) one; `prev` itself when the two are equal. Versions of a stored object then share
+ * what did not change, so freezing the new version and comparing the two stay cheap, and an
+ * unchanged part (labels, spec) keeps its identity across writes.
+ */
+export function structuralShare<T>(next: T, prev: unknown): T {
+  if (next === prev) return next;
+  if (next === null || prev === null || typeof next !== 'object' || typeof prev !== 'object') return next;
+  // A frozen subtree (already stored elsewhere) is compared, never rewritten.
+  if (Object.isFrozen(next)) return deepEqual(next, prev) ? (prev as T) : next;
+  if (Array.isArray(next)) {
+    if (!Array.isArray(prev)) return next;
+    let same = next.length === prev.length;
+    for (let i = 0; i < next.length; i++) {
+      const v = structuralShare(next[i], prev[i]);
+      if (v !== next[i]) (next as unknown[])[i] = v;
+      if (v !== prev[i]) same = false;
+    }
+    return same ? (prev as T) : next;
+  }
+  if (Array.isArray(prev)) return next;
+  const n = next as Record<string, unknown>;
+  const p = prev as Record<string, unknown>;
+  let same = true;
+  let count = 0;
+  for (const key in n) {
+    const v = n[key];
+    if (v === undefined) continue;
+    count++;
+    const shared = structuralShare(v, p[key]);
+    if (shared !== v) n[key] = shared;
+    if (shared !== p[key]) same = false;
+  }
+  if (same) for (const key in p) if (p[key] !== undefined) count--;
+  return same && count === 0 ? (prev as T) : next;
+}

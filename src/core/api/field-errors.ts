@@ -51,6 +51,7 @@ export function formatFieldError(e: FieldError): string {
 /** Go's %#v-ish rendering that field errors use for values: quoted strings, map[string]string{…}. */
 export function goValue(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
+  if (v !== null && typeof v === 'object' && '__go' in v) return String((v as { __go: string }).__go);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return `[]string{${v.map((x) => goValue(x)).join(', ')}}`;

@@ -1,4 +1,18 @@
+import { configMapStrategy } from './kinds/config-map';
+import { controllerRevisionStrategy } from './kinds/controller-revision';
+import { cronJobStrategy } from './kinds/cron-job';
+import { daemonSetStrategy } from './kinds/daemon-set';
+import { deploymentStrategy } from './kinds/deployment';
+import { endpointSliceStrategy } from './kinds/endpoint-slice';
 import { eventStrategy } from './kinds/event';
+import { horizontalPodAutoscalerStrategy } from './kinds/horizontal-pod-autoscaler';
+import { jobStrategy } from './kinds/job';
+import { limitRangeStrategy, resourceQuotaStrategy } from './kinds/policy';
+import { replicaSetStrategy } from './kinds/replica-set';
+import { secretStrategy } from './kinds/secret';
+import { serviceStrategy } from './kinds/service';
+import { statefulSetStrategy } from './kinds/stateful-set';
+import { persistentVolumeClaimStrategy, persistentVolumeStrategy, storageClassStrategy } from './kinds/storage';
 import { namespaceStrategy } from './kinds/namespace';
 import { nodeStrategy } from './kinds/node';
 import { podDisruptionBudgetStrategy } from './kinds/pod-disruption-budget';
@@ -18,6 +32,23 @@ const STRATEGIES: readonly KindStrategy<never>[] = [
   namespaceStrategy,
   eventStrategy,
   podDisruptionBudgetStrategy,
+  configMapStrategy,
+  secretStrategy,
+  serviceStrategy,
+  endpointSliceStrategy,
+  persistentVolumeStrategy,
+  persistentVolumeClaimStrategy,
+  storageClassStrategy,
+  resourceQuotaStrategy,
+  limitRangeStrategy,
+  deploymentStrategy,
+  replicaSetStrategy,
+  daemonSetStrategy,
+  statefulSetStrategy,
+  controllerRevisionStrategy,
+  jobStrategy,
+  cronJobStrategy,
+  horizontalPodAutoscalerStrategy,
   priorityClassStrategy,
   kubeSchedulerConfigurationStrategy,
 ];

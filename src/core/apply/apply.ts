@@ -94,6 +94,8 @@ function applyDocument(store: ObjectStore, doc: DecodedDocument, fileName: strin
   const problems = strictDecode(strategy.schema, obj);
   const cannotHandle = `Error from server (BadRequest): error when ${verb} ${JSON.stringify(fileName)}: ${type.kind} in version ${JSON.stringify(type.version)} cannot be handled as a ${type.kind}: `;
   if (problems.typeErrors.length) return fail(cannotHandle + problems.typeErrors[0]);
+  const decodeProblem = strategy.decode?.(obj);
+  if (decodeProblem) return fail(cannotHandle + decodeProblem);
   if (problems.unknownFields.length) {
     const firstPath = /"(.*)"/.exec(problems.unknownFields[0]!)?.[1] ?? '';
     return fail(cannotHandle + `strict decoding error: ${problems.unknownFields.join(', ')}`, doc.lineOf(firstPath));

@@ -73,7 +73,8 @@ export class EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     };
-    if (!this.store.get('Namespace', namespace)) return; // the namespace is being torn down
+    const ns = this.store.get('Namespace', namespace);
+    if (!ns || ns.metadata.deletionTimestamp) return; // the API server refuses new content in a namespace being torn down
     this.store.create(event);
     this.recent.set(key, { namespace, name });
     this.scheduleExpiry(key, namespace, name);

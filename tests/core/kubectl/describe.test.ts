@@ -25,7 +25,7 @@ spec:
     resources: {requests: {cpu: 250m, memory: 64Mi}, limits: {cpu: 500m, memory: 128Mi}}
 `);
   sim.advance(30);
-  const pod = sim.get<{ spec: { volumes: { name: string }[] }; status: { hostIP: string; podIP: string; containerStatuses: { containerID: string; imageID: string }[] } }>('pod', 'web')!;
+  const pod = sim.get<{ spec: { nodeName: string; volumes: { name: string }[] }; status: { hostIP: string; podIP: string; containerStatuses: { containerID: string; imageID: string }[] } }>('pod', 'web')!;
   const volume = pod.spec.volumes[0]!.name;
   const status = pod.status.containerStatuses[0]!;
 
@@ -37,7 +37,7 @@ spec:
       'Namespace:        default',
       'Priority:         0',
       'Service Account:  default',
-      `Node:             worker-1/${pod.status.hostIP}`,
+      `Node:             ${pod.spec.nodeName}/${pod.status.hostIP}`,
       'Start Time:       Mon, 05 Jan 2026 09:00:00 +0000',
       'Labels:           app=web',
       'Annotations:      <none>',
@@ -87,7 +87,7 @@ spec:
       'Events:',
       '  Type    Reason     Age   From               Message',
       '  ----    ------     ----  ----               -------',
-      expect.stringMatching(/^ {2}Normal {2}Scheduled {2}\d\ds {3}default-scheduler {2}Successfully assigned default\/web to worker-1$/),
+      expect.stringMatching(/^ {2}Normal {2}Scheduled {2}\d\ds {3}default-scheduler {2}Successfully assigned default\/web to worker-[12]$/),
       expect.stringMatching(/^ {2}Normal {2}Pulling {4}\d\ds {3}kubelet {12}Pulling image "nginx:1\.27"$/),
     ]);
   });

@@ -13,15 +13,18 @@ describe('discovery commands', () => {
     const lines = sim.kubectl('api-resources').stdout.split('\n');
     expect(lines[0]).toBe('NAME                          SHORTNAMES   APIVERSION                       NAMESPACED   KIND');
     expect(lines).toContain('pods                          po           v1                               true         Pod');
+    expect(lines).toContain('deployments                   deploy       apps/v1                          true         Deployment');
     expect(lines).toContain('poddisruptionbudgets          pdb          policy/v1                        true         PodDisruptionBudget');
     expect(lines).toContain('priorityclasses               pc           scheduling.k8s.io/v1             false        PriorityClass');
     expect(sim.kubectl('api-resources --namespaced=false -o name').stdout).toBe(
-      'namespaces\nnodes\npriorityclasses.scheduling.k8s.io\nkubeschedulerconfigurations.kubescheduler.config.k8s.io',
+      'namespaces\nnodes\npersistentvolumes\nstorageclasses.storage.k8s.io\npriorityclasses.scheduling.k8s.io\nkubeschedulerconfigurations.kubescheduler.config.k8s.io',
     );
     expect(sim.kubectl('api-resources -o wide').stdout.split('\n')[0]).toBe(
       'NAME                          SHORTNAMES   APIVERSION                       NAMESPACED   KIND                         VERBS                                                        CATEGORIES',
     );
-    expect(sim.kubectl('api-versions').stdout).toBe('kubescheduler.config.k8s.io/v1\npolicy/v1\nscheduling.k8s.io/v1\nv1');
+    expect(sim.kubectl('api-versions').stdout).toBe(
+      'apps/v1\nautoscaling/v2\nbatch/v1\ndiscovery.k8s.io/v1\nkubescheduler.config.k8s.io/v1\npolicy/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1',
+    );
   });
 
   it('prints cluster-info with kubectl\'s colours', () => {

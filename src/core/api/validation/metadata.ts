@@ -27,6 +27,25 @@ export function validateObjectMeta(meta: ObjectMeta | undefined, namespaced: boo
   }
   errs.push(...validateLabels(m.labels, 'metadata.labels'));
   errs.push(...validateAnnotations(m.annotations, 'metadata.annotations'));
+  errs.push(...validateOwnerReferences(m.ownerReferences));
+  return errs;
+}
+
+/** ValidateOwnerReferences: apiVersion, kind, name and uid are required; at most one controller. */
+function validateOwnerReferences(refs: ObjectMeta['ownerReferences']): FieldError[] {
+  const errs: FieldError[] = [];
+  const controllers: string[] = [];
+  (refs ?? []).forEach((r) => {
+    const field = 'metadata.ownerReferences';
+    if (!r.apiVersion) errs.push(invalid(`${field}.apiVersion`, r.apiVersion ?? '', 'version must not be empty'));
+    if (!r.kind) errs.push(invalid(`${field}.kind`, r.kind ?? '', 'kind must not be empty'));
+    if (!r.name) errs.push(invalid(`${field}.name`, r.name ?? '', 'name must not be empty'));
+    if (!r.uid) errs.push(invalid(`${field}.uid`, r.uid ?? '', 'uid must not be empty'));
+    if (r.controller) controllers.push(`${r.kind}/${r.name}`);
+  });
+  if (controllers.length > 1) {
+    errs.push(invalid('metadata.ownerReferences', refs, `Only one reference can have Controller set to true. Found "true" in references for ${controllers.join(' and ')}`));
+  }
   return errs;
 }
 
