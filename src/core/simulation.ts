@@ -384,7 +384,10 @@ export class Simulation {
         store,
         machines,
         explanation: (ns, name) => this.world.scheduler.explanationFor(ns, name),
-        describe: (kind, name, ns) => this.runKubectl(`describe ${kind} ${name}${ns ? ` -n ${ns}` : ''}`).stdout,
+        describe: (kind, name, ns) => {
+          const out = this.runKubectl(`describe ${kind} ${name}${ns ? ` -n ${ns}` : ''}`);
+          return out.stdout || out.stderr;
+        },
       },
       ref,
     );

@@ -8,6 +8,8 @@ export type {
   ApplyOutput,
   ApplyResult,
   ContainerView,
+  EndpointView,
+  ServiceView,
   EventView,
   ExtendedResourceView,
   Fault,

@@ -1,11 +1,12 @@
-import type { ContainerStatus, Event, Node, Pod } from 'kubernetes-types/core/v1';
+import type { ContainerStatus, Event, Node, Pod, Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { amountOf, podRequests } from '../api/pod-resources';
 import type { Stored } from '../api/types';
 import { POOL_LABEL } from '../cluster/cluster-spec';
 import type { Machine } from '../cluster/hardware';
 import { parseTimestamp } from '../engine/time';
 import { nodeRoles, nodeStatusText, podReadyText, podRestarts, podStatusText } from '../format/pod-status';
-import type { ContainerView, EventView, ExtendedResourceView, NodeView, PodView, PodVisualState } from './types';
+import type { ContainerView, EndpointView, EventView, ExtendedResourceView, NodeView, PodView, PodVisualState, ServiceView } from './types';
 
 /** Labels shown on node cards, in this order, when present. */
 const KEY_LABELS = [
@@ -184,5 +185,31 @@ export function eventView(ev: Stored<Event>): EventView {
     firstMs: parseTimestamp(first),
     lastMs: parseTimestamp(last),
     source: ev.source?.component ?? '',
+  };
+}
+
+/** The label that ties an EndpointSlice to its Service. */
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+export const serviceViewId = (namespace: string, name: string) => `svc/${namespace}/${name}`;
+
+export function serviceView(svc: Stored<Service>, slices: Iterable<EndpointSlice>): ServiceView {
+  const endpoints: EndpointView[] = [];
+  for (const slice of slices) {
+    for (const e of slice.endpoints ?? []) {
+      const uid = e.targetRef?.kind === 'Pod' ? e.targetRef.uid : undefined;
+      endpoints.push({ ...(uid ? { podId: uid } : {}), ip: e.addresses[0] ?? '', ready: e.conditions?.ready ?? false, terminating: e.conditions?.terminating ?? false });
+    }
+  }
+  const namespace = svc.metadata.namespace ?? 'default';
+  return {
+    kind: 'Service',
+    id: serviceViewId(namespace, svc.metadata.name),
+    name: svc.metadata.name,
+    namespace,
+    type: svc.spec?.type ?? 'ClusterIP',
+    clusterIP: svc.spec?.clusterIP ?? '',
+    ports: (svc.spec?.ports ?? []).map((p) => `${p.port}${p.targetPort !== undefined && p.targetPort !== p.port ? `→${p.targetPort}` : ''}/${p.protocol ?? 'TCP'}`),
+    endpoints,
   };
 }

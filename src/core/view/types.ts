@@ -106,6 +106,29 @@ export interface EventView {
   readonly source: string;
 }
 
+export interface EndpointView {
+  /** The pod behind the endpoint (targetRef.uid), when there is one. */
+  readonly podId?: string;
+  readonly ip: string;
+  /** conditions.ready: the Service sends traffic here. */
+  readonly ready: boolean;
+  readonly terminating: boolean;
+}
+
+export interface ServiceView {
+  readonly kind: 'Service';
+  /** `svc/<namespace>/<name>`: distinct from node names and pod uids in `removed`. */
+  readonly id: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly type: string;
+  readonly clusterIP: string;
+  /** `80/TCP`, `8000→http/TCP`. */
+  readonly ports: readonly string[];
+  /** From the Service's EndpointSlices. */
+  readonly endpoints: readonly EndpointView[];
+}
+
 /** One batch of changes since the previous one. */
 export interface ViewDiff {
   /** Increases by one per batch; the UI drops batches older than what it has. */
@@ -114,7 +137,8 @@ export interface ViewDiff {
   readonly timeMs: number;
   readonly nodes: readonly NodeView[];
   readonly pods: readonly PodView[];
-  /** ids of nodes and pods that no longer exist. */
+  readonly services: readonly ServiceView[];
+  /** ids of nodes, pods and services that no longer exist. */
   readonly removed: readonly string[];
   readonly events: readonly EventView[];
 }

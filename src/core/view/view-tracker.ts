@@ -1,9 +1,13 @@
-import type { Event, Node, Pod } from 'kubernetes-types/core/v1';
+import type { Event, Node, Pod, Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { KubeObject, Stored } from '../api/types';
 import type { Machine } from '../cluster/hardware';
 import type { ObjectStore } from '../store/object-store';
-import { eventView, nodeView, podView } from './project';
-import type { EventView, NodeView, PodView, ViewDiff, ViewSnapshot } from './types';
+import { eventView, nodeView, podView, SERVICE_NAME_LABEL, serviceView, serviceViewId } from './project';
+import type { EventView, NodeView, PodView, ServiceView, ViewDiff, ViewSnapshot } from './types';
+
+/** Namespaces whose Services the view leaves out: the cluster's own plumbing. */
+const HIDDEN_SERVICE_NAMESPACES = new Set(['kube-system']);
 
 /**
  * Tracks what changed since the last flush and turns it into a ViewDiff. A node is dirty when
@@ -13,6 +17,8 @@ export class ViewTracker {
   private readonly dirtyPods = new Map<string, { name: string; namespace: string }>();
   private readonly dirtyNodes = new Set<string>();
   private readonly dirtyEvents = new Map<string, { name: string; namespace: string }>();
+  /** Services to re-project, as namespace/name: a Service or one of its EndpointSlices changed. */
+  private readonly dirtyServices = new Map<string, { name: string; namespace: string }>();
   private readonly removed = new Set<string>();
   /** Pod uid → node name, so that a node can list its pods without scanning every pod. */
   private readonly podNode = new Map<string, string>();
@@ -43,6 +49,9 @@ export class ViewTracker {
       } else this.dirtyNodes.add(name);
     } else if (obj.kind === 'Event' && type !== 'DELETED') {
       this.dirtyEvents.set(obj.metadata.uid, { name, namespace });
+    } else if (obj.kind === 'Service' || obj.kind === 'EndpointSlice') {
+      const service = obj.kind === 'Service' ? name : obj.metadata.labels?.[SERVICE_NAME_LABEL];
+      if (service && !HIDDEN_SERVICE_NAMESPACES.has(namespace)) this.dirtyServices.set(`${namespace}/${service}`, { name: service, namespace });
     }
   }
 
@@ -75,7 +84,7 @@ export class ViewTracker {
   }
 
   get hasChanges(): boolean {
-    return this.dirtyPods.size > 0 || this.dirtyNodes.size > 0 || this.dirtyEvents.size > 0 || this.removed.size > 0;
+    return this.dirtyPods.size > 0 || this.dirtyNodes.size > 0 || this.dirtyEvents.size > 0 || this.dirtyServices.size > 0 || this.removed.size > 0;
   }
 
   /** The changes since the last flush. */
@@ -95,10 +104,17 @@ export class ViewTracker {
       const ev = this.store.get<Event>('Event', ref.name, ref.namespace);
       if (ev && ev.metadata.uid === uid) events.push(eventView(ev));
     }
-    const diff: ViewDiff = { seq: ++this.seq, timeMs, nodes, pods, removed: [...this.removed], events };
+    const services: ServiceView[] = [];
+    for (const ref of this.dirtyServices.values()) {
+      const svc = this.store.get<Service>('Service', ref.name, ref.namespace);
+      if (svc) services.push(this.serviceView(svc));
+      else this.removed.add(serviceViewId(ref.namespace, ref.name));
+    }
+    const diff: ViewDiff = { seq: ++this.seq, timeMs, nodes, pods, services, removed: [...this.removed], events };
     this.dirtyPods.clear();
     this.dirtyNodes.clear();
     this.dirtyEvents.clear();
+    this.dirtyServices.clear();
     this.removed.clear();
     return diff;
   }
@@ -108,11 +124,22 @@ export class ViewTracker {
     this.dirtyPods.clear();
     this.dirtyNodes.clear();
     this.dirtyEvents.clear();
+    this.dirtyServices.clear();
     this.removed.clear();
+    const services = this.store
+      .list<Service>('Service')
+      .filter((s) => !HIDDEN_SERVICE_NAMESPACES.has(s.metadata.namespace ?? ''))
+      .map((s) => this.serviceView(s));
     const nodes = this.store.list<Node>('Node').map((n) => nodeView(n, this.podsOn(n.metadata.name), this.machines.get(n.metadata.name)));
     const pods = this.store.list<Pod>('Pod').map(podView);
     const events = this.store.list<Event>('Event').slice(-maxEvents).map(eventView);
-    return { full: true, seq: ++this.seq, timeMs, nodes, pods, removed: [], events };
+    return { full: true, seq: ++this.seq, timeMs, nodes, pods, services, removed: [], events };
+  }
+
+  private serviceView(svc: Stored<Service>): ServiceView {
+    const ns = svc.metadata.namespace ?? 'default';
+    const slices = this.store.list<EndpointSlice>('EndpointSlice', ns).filter((e) => e.metadata?.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name);
+    return serviceView(svc, slices);
   }
 
   private *podsOn(node: string): Iterable<Stored<Pod>> {

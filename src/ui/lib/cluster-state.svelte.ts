@@ -1,4 +1,4 @@
-import type { Batch, ClockState, EventView, NodeView, PodView } from '../../worker/protocol';
+import type { Batch, ClockState, EventView, NodeView, PodView, ServiceView } from '../../worker/protocol';
 
 /** How many events the UI keeps; older ones are still in the cluster (kubectl get events). */
 const MAX_EVENTS = 1000;
@@ -11,6 +11,7 @@ const MAX_EVENTS = 1000;
 export class ClusterState {
   nodes = $state.raw<ReadonlyMap<string, NodeView>>(new Map());
   pods = $state.raw<ReadonlyMap<string, PodView>>(new Map());
+  services = $state.raw<ReadonlyMap<string, ServiceView>>(new Map());
   events = $state.raw<readonly EventView[]>([]);
   clock = $state.raw<ClockState>({ timeMs: 0, running: false, speed: 1 });
   ready = $state(false);
@@ -32,14 +33,18 @@ export class ClusterState {
 
     const nodes = full ? new Map<string, NodeView>() : new Map(this.nodes);
     const pods = full ? new Map<string, PodView>() : new Map(this.pods);
+    const services = full ? new Map<string, ServiceView>() : new Map(this.services);
     for (const id of diff.removed) {
       nodes.delete(id);
       pods.delete(id);
+      services.delete(id);
     }
     for (const n of diff.nodes) nodes.set(n.id, n);
     for (const p of diff.pods) pods.set(p.id, p);
+    for (const s of diff.services) services.set(s.id, s);
     if (full || diff.nodes.length || diff.removed.length) this.nodes = nodes;
     if (full || diff.pods.length || diff.removed.length) this.pods = pods;
+    if (full || diff.services.length || diff.removed.length) this.services = services;
 
     const fresh: EventView[] = [];
     if (full || diff.events.length) {

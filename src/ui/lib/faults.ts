@@ -53,6 +53,7 @@ export function gpuFaults(node: string, gpu: number): FaultAction[] {
 
 export function faultsFor(target: Target, nodes: ReadonlyMap<string, NodeView>, pods: ReadonlyMap<string, PodView>): FaultAction[] {
   if (target.kind === 'Gpu') return gpuFaults(target.node, target.index);
+  if (target.kind === 'Service') return [];
   if (target.kind === 'Node') {
     const node = nodes.get(target.id);
     return node ? nodeFaults(node) : [];

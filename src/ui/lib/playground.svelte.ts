@@ -204,6 +204,10 @@ export class Playground {
   refOf(target: Target): InspectRef | undefined {
     if (target.kind === 'Gpu') return target;
     if (target.kind === 'Node') return { kind: 'Node', name: target.id };
+    if (target.kind === 'Service') {
+      const svc = this.cluster.services.get(target.id);
+      return svc ? { kind: 'Service', name: svc.name, namespace: svc.namespace } : undefined;
+    }
     const pod = this.cluster.pods.get(target.id);
     return pod ? { kind: 'Pod', name: pod.name, namespace: pod.namespace } : undefined;
   }

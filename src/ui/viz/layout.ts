@@ -1,4 +1,4 @@
-import type { NodeView, PodView } from '../../worker/protocol';
+import type { NodeView, PodView, ServiceView } from '../../worker/protocol';
 
 /**
  * Where everything goes in the cluster view: a scheduling-queue lane on top, then node cards
@@ -73,6 +73,15 @@ export interface PodBox extends Box {
   readonly expanded: boolean;
 }
 
+export interface ServiceBox extends Box {
+  readonly service: ServiceView;
+}
+
+/** Service badges: one row (or more) under the queue, lines go down from them to their pods. */
+export const SERVICE_W = 190;
+export const SERVICE_H = 34;
+const SERVICE_GAP = 10;
+
 export interface PoolLabel {
   readonly name: string;
   readonly nodes: number;
@@ -90,6 +99,7 @@ export interface ClusterLayout {
   /** Pending pods not drawn because the lane is full. */
   readonly queueOverflow: number;
   readonly pools: readonly PoolLabel[];
+  readonly services: ReadonlyMap<string, ServiceBox>;
   readonly nodes: ReadonlyMap<string, NodeBox>;
   readonly pods: ReadonlyMap<string, PodBox>;
   /** Where a pod that was never seen queued starts its flight. */
@@ -99,6 +109,7 @@ export interface ClusterLayout {
 export interface LayoutInput {
   readonly nodes: Iterable<NodeView>;
   readonly pods: Iterable<PodView>;
+  readonly services?: Iterable<ServiceView>;
   readonly width: number;
   readonly density?: Density;
   /** Pods drawn open, with a row per container (detail density only). */
@@ -168,6 +179,22 @@ export function layoutCluster(input: LayoutInput): ClusterLayout {
     });
   }
 
+  // Services under the queue, sorted by namespace and name.
+  const serviceBoxes = new Map<string, ServiceBox>();
+  const services = [...(input.services ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const servicesPerRow = Math.max(1, Math.floor((width - 2 * MARGIN + SERVICE_GAP) / (SERVICE_W + SERVICE_GAP)));
+  const servicesTop = queue.y + queue.h + 14;
+  services.forEach((svc, i) => {
+    serviceBoxes.set(svc.id, {
+      service: svc,
+      x: MARGIN + (i % servicesPerRow) * (SERVICE_W + SERVICE_GAP),
+      y: servicesTop + Math.floor(i / servicesPerRow) * (SERVICE_H + SERVICE_GAP),
+      w: SERVICE_W,
+      h: SERVICE_H,
+    });
+  });
+  const servicesBottom = services.length ? servicesTop + Math.ceil(services.length / servicesPerRow) * (SERVICE_H + SERVICE_GAP) - SERVICE_GAP : queue.y + queue.h;
+
   // Pools in order of first appearance. Each pool is a block of cards under its label; blocks
   // flow left to right and wrap, so small pools share a row.
   const pools = new Map<string, NodeView[]>();
@@ -181,7 +208,7 @@ export function layoutCluster(input: LayoutInput): ClusterLayout {
   const nodeBoxes = new Map<string, NodeBox>();
   const labels: PoolLabel[] = [];
   let x = MARGIN;
-  let y = queue.y + queue.h + 20;
+  let y = servicesBottom + 20;
   let rowBottom = y;
   for (const [pool, members] of pools) {
     const cols = Math.min(perLine, members.length);
@@ -215,6 +242,7 @@ export function layoutCluster(input: LayoutInput): ClusterLayout {
     queue,
     queueOverflow: queued.length - shown,
     pools: labels,
+    services: serviceBoxes,
     nodes: nodeBoxes,
     pods: podBoxes,
     queueEntry: { x: queue.x + PAD, y: queue.y + QUEUE_TITLE_H },

@@ -17,6 +17,8 @@ export function renderTextFor(): RenderText {
       return `${base}${restarts}${p.schedulingMessage ? `. ${p.schedulingMessage}` : ''}`;
     },
     gpu: (node, index, name) => t('cluster.gpu', { index, name, node }),
+    service: (s) => t('cluster.service', { name: s.name, type: s.type, ip: s.clusterIP, ready: s.endpoints.filter((e) => e.ready).length, total: s.endpoints.length }),
+    services: t('cluster.services'),
     backOff: (seconds) => t('cluster.backOff', { seconds }),
     noPods: t('cluster.noPods'),
     cpu: t('cluster.cpu'),

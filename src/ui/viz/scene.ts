@@ -1,10 +1,11 @@
-import type { NodeView, PodView } from '../../worker/protocol';
+import type { NodeView, PodView, ServiceView } from '../../worker/protocol';
 import type { ClusterLayout } from './layout';
 
 /** Something in the cluster view a learner can point at, inspect, or inject a fault into. */
 export type Target =
   | { readonly kind: 'Pod'; readonly id: string }
   | { readonly kind: 'Node'; readonly id: string }
+  | { readonly kind: 'Service'; readonly id: string }
   | { readonly kind: 'Gpu'; readonly node: string; readonly index: number };
 
 export function sameTarget(a: Target | undefined, b: Target | undefined): boolean {
@@ -23,6 +24,8 @@ export interface RenderText {
   nodeStatus(n: NodeView): string;
   pod(p: PodView): string;
   gpu(node: string, index: number, name: string): string;
+  service(s: ServiceView): string;
+  services: string;
   backOff(seconds: number): string;
   noPods: string;
   cpu: string;

@@ -109,6 +109,7 @@ export class CanvasRenderer implements ClusterRendererApi {
       if (n.x > view.x1 || n.x + n.w < view.x0 || n.y > view.y1 || n.y + n.h < view.y0) continue;
       this.drawNode(n, far);
     }
+    this.drawServices(layout, scene, far);
     const { moving, pulsing } = this.drawPods(layout, view, far, now, scene);
     if (moving) this.request();
     else if (pulsing && !this.pulseTimer) {
@@ -204,6 +205,45 @@ export class CanvasRenderer implements ClusterRendererApi {
         ctx.fill();
         ctx.stroke();
       }
+    }
+  }
+
+  /**
+   * Service badges and lines to their ready endpoints. At this scale every line at once is a
+   * blur, so lines are faint unless their Service is selected.
+   */
+  private drawServices(layout: ClusterLayout, scene: Scene, far: boolean): void {
+    const { ctx, palette } = this;
+    const focus = scene.selected?.kind === 'Service' ? scene.selected.id : undefined;
+    for (const box of layout.services.values()) {
+      const s = box.service;
+      const from = { x: box.x + box.w / 2, y: box.y + box.h };
+      if (!far) {
+        ctx.beginPath();
+        for (const e of s.endpoints) {
+          const pod = e.ready && e.podId ? layout.pods.get(e.podId) : undefined;
+          if (!pod) continue;
+          const to = { x: pod.x + pod.w / 2, y: pod.y };
+          const dy = Math.max(30, (to.y - from.y) / 2);
+          ctx.moveTo(from.x, from.y);
+          ctx.bezierCurveTo(from.x, from.y + dy, to.x, to.y - dy, to.x, to.y);
+        }
+        ctx.globalAlpha = focus === s.id ? 1 : focus ? 0.08 : 0.25;
+        ctx.strokeStyle = palette.service;
+        ctx.lineWidth = focus === s.id ? 2 : 1;
+        ctx.stroke();
+        ctx.globalAlpha = 1;
+      }
+      ctx.beginPath();
+      ctx.roundRect(box.x, box.y, box.w, box.h, box.h / 2);
+      ctx.fillStyle = palette.serviceSoft;
+      ctx.fill();
+      ctx.lineWidth = focus === s.id ? 2.5 : 1.5;
+      ctx.strokeStyle = focus === s.id ? palette.accent : palette.service;
+      ctx.stroke();
+      const ready = s.endpoints.filter((e) => e.ready).length;
+      this.text(truncate(s.name, 22), box.x + 14, box.y + 15, 12, palette.text, '700');
+      this.text(`${s.clusterIP || s.type} · ${ready}/${s.endpoints.length}`, box.x + 14, box.y + 28, 10.5, palette.textMuted);
     }
   }
 
@@ -336,6 +376,9 @@ export class CanvasRenderer implements ClusterRendererApi {
     for (const box of scene.layout.pods.values()) {
       if (far && !box.inQueue) continue;
       if (p.x >= box.x - 1 && p.x <= box.x + box.w + 1 && p.y >= box.y - 1 && p.y <= box.y + box.h + 1) return { target: { kind: 'Pod', id: box.pod.id }, box };
+    }
+    for (const s of scene.layout.services.values()) {
+      if (p.x >= s.x && p.x <= s.x + s.w && p.y >= s.y && p.y <= s.y + s.h) return { target: { kind: 'Service', id: s.service.id }, box: s };
     }
     for (const n of scene.layout.nodes.values()) {
       if (p.x < n.x || p.x > n.x + n.w || p.y < n.y || p.y > n.y + n.h) continue;

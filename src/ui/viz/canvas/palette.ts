@@ -13,6 +13,8 @@ export interface Palette {
   readonly lane: string;
   readonly accent: string;
   readonly memory: string;
+  readonly service: string;
+  readonly serviceSoft: string;
   readonly gpu: string;
   readonly gpuSoft: string;
   readonly running: string;
@@ -38,6 +40,8 @@ export function readPalette(el: Element = document.documentElement): Palette {
     lane: v('--surface-2'),
     accent: v('--accent'),
     memory: v('--memory'),
+    service: v('--service'),
+    serviceSoft: v('--service-soft'),
     gpu: v('--gpu'),
     gpuSoft: v('--gpu-soft'),
     running: v('--state-running'),

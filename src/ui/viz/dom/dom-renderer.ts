@@ -4,6 +4,7 @@ import { FAR_ZOOM, type ClusterRendererApi, type RenderText, type Scene, type Sc
 import { el, setText, translate } from './el';
 import { NodeCards } from './node-cards';
 import { PodChips } from './pod-chips';
+import { ServiceLinks } from './service-links';
 import './cluster-dom.css';
 
 /** The object an event happened on, from the data attributes the cards and chips carry. */
@@ -12,7 +13,7 @@ function targetOf(node: EventTarget | null): { target: Target; el: HTMLElement }
   if (!found) return undefined;
   const d = found.dataset;
   if (d.kind === 'Gpu') return { target: { kind: 'Gpu', node: d.node!, index: Number(d.index) }, el: found };
-  return { target: { kind: d.kind as 'Pod' | 'Node', id: d.id! }, el: found };
+  return { target: { kind: d.kind as 'Pod' | 'Node' | 'Service', id: d.id! }, el: found };
 }
 
 /**
@@ -29,6 +30,8 @@ export class DomRenderer implements ClusterRendererApi {
   private readonly pools: HTMLDivElement;
   private readonly cards: NodeCards;
   private readonly pods: PodChips;
+  private readonly services: ServiceLinks;
+  private lastSelected: Target | undefined;
   private lastLayout: ClusterLayout | undefined;
   private lastText: RenderText | undefined;
 
@@ -39,11 +42,16 @@ export class DomRenderer implements ClusterRendererApi {
     this.pools = el('div', 'pools', { 'aria-hidden': 'true' });
     const nodes = el('div', 'nodes');
     const pods = el('div', 'pods');
-    this.world = el('div', 'world', {}, this.queue, this.pools, nodes, pods);
+    const services = el('div', 'services');
+    const lines = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    lines.setAttribute('class', 'links');
+    lines.setAttribute('aria-hidden', 'true');
+    this.world = el('div', 'world', {}, this.queue, this.pools, nodes, lines, services, pods);
     this.root = el('div', 'cluster-dom', { role: 'group', 'aria-label': label }, this.world);
     host.append(this.root);
     this.cards = new NodeCards(nodes);
     this.pods = new PodChips(pods);
+    this.services = new ServiceLinks(services, lines);
 
     this.root.addEventListener('click', (e) => {
       const hit = targetOf(e.target);
@@ -73,19 +81,21 @@ export class DomRenderer implements ClusterRendererApi {
 
   update(scene: Scene): void {
     const frame = { ...scene, reduced: reducedMotion() };
-    if (scene.layout === this.lastLayout && scene.text === this.lastText) {
+    if (scene.layout === this.lastLayout && scene.text === this.lastText && scene.selected === this.lastSelected) {
       // Only the clock moved: tick the countdowns.
       this.pods.tick(frame);
       return;
     }
     this.lastLayout = scene.layout;
     this.lastText = scene.text;
+    this.lastSelected = scene.selected;
     const { layout, text } = scene;
     this.world.style.width = `${layout.width}px`;
     this.world.style.height = `${layout.height}px`;
     this.drawLanes(layout, text);
     this.cards.update(layout, text, scene.instant);
     this.pods.update(frame);
+    this.services.update(layout, text, scene.selected);
   }
 
   private drawLanes(layout: ClusterLayout, text: RenderText): void {

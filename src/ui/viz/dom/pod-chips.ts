@@ -1,4 +1,5 @@
 import type { ContainerView, PodView } from '../../../worker/protocol';
+import { truncateMiddle } from '../format';
 import { POD_ICONS } from '../icons';
 import type { ClusterLayout, PodBox } from '../layout';
 import { APPEAR_MS, EXIT_MS, FADE_MS, FLIGHT_MS, MOVE_MS, SHAKE_MS } from '../motion';
@@ -179,8 +180,11 @@ export class PodChips {
       setIcon(chip.icon, POD_ICONS[p.visual].d);
       chip.icon.classList.toggle('filled', POD_ICONS[p.visual].fill);
     }
-    setText(chip.label, p.name);
-    setText(chip.badge, badge(p, frame.nowMs, frame.text));
+    const b = badge(p, frame.nowMs, frame.text);
+    // Names are shortened in the middle to fit: the end tells a Deployment's pods apart.
+    setText(chip.label, truncateMiddle(p.name, Math.floor((box.w - 36 - b.length * 6.5) / 6.9)));
+    chip.label.title = p.name;
+    setText(chip.badge, b);
     // A crash shakes the chip and bumps its restart counter.
     if (was && p.restarts > was.pod.restarts && !frame.reduced) {
       chip.box.animate(
