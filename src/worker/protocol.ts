@@ -9,6 +9,8 @@ export type {
   ApplyResult,
   ContainerView,
   EndpointView,
+  HpaMetricView,
+  HpaView,
   ServiceView,
   EventView,
   ExtendedResourceView,

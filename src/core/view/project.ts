@@ -6,7 +6,8 @@ import { POOL_LABEL } from '../cluster/cluster-spec';
 import type { Machine } from '../cluster/hardware';
 import { parseTimestamp } from '../engine/time';
 import { nodeRoles, nodeStatusText, podReadyText, podRestarts, podStatusText } from '../format/pod-status';
-import type { ContainerView, EndpointView, EventView, ExtendedResourceView, NodeView, PodView, PodVisualState, ServiceView } from './types';
+import type { HorizontalPodAutoscaler, MetricSpec, MetricStatus } from 'kubernetes-types/autoscaling/v2';
+import type { ContainerView, EndpointView, HpaMetricView, HpaView, EventView, ExtendedResourceView, NodeView, PodView, PodVisualState, ServiceView } from './types';
 
 /** Labels shown on node cards, in this order, when present. */
 const KEY_LABELS = [
@@ -211,5 +212,44 @@ export function serviceView(svc: Stored<Service>, slices: Iterable<EndpointSlice
     clusterIP: svc.spec?.clusterIP ?? '',
     ports: (svc.spec?.ports ?? []).map((p) => `${p.port}${p.targetPort !== undefined && p.targetPort !== p.port ? `→${p.targetPort}` : ''}/${p.protocol ?? 'TCP'}`),
     endpoints,
+  };
+}
+
+export const hpaViewId = (namespace: string, name: string) => `hpa/${namespace}/${name}`;
+
+function metricName(m: MetricSpec | MetricStatus): string {
+  return m.resource?.name ?? m.pods?.metric.name ?? m.object?.metric.name ?? m.external?.metric.name ?? m.containerResource?.name ?? m.type;
+}
+
+/** The HPA's targets, each with the value the controller last read for it. */
+function hpaMetrics(hpa: Stored<HorizontalPodAutoscaler>): HpaMetricView[] {
+  const statuses = hpa.status?.currentMetrics ?? [];
+  return (hpa.spec?.metrics ?? []).map((m) => {
+    const name = metricName(m);
+    const target = m.resource?.target ?? m.pods?.target ?? m.object?.target ?? m.external?.target ?? m.containerResource?.target;
+    const type = (target?.type ?? 'Utilization') as HpaMetricView['targetType'];
+    const status = statuses.find((st) => st.type === m.type && metricName(st) === name);
+    const cur = status?.resource?.current ?? status?.pods?.current ?? status?.object?.current ?? status?.external?.current ?? status?.containerResource?.current;
+    const value = (q: string | number | undefined) => (q === undefined ? undefined : amountOf(name, q));
+    const current = type === 'Utilization' ? cur?.averageUtilization : value(type === 'AverageValue' ? cur?.averageValue : cur?.value);
+    const goal = type === 'Utilization' ? target?.averageUtilization : value(type === 'AverageValue' ? target?.averageValue : target?.value);
+    return { name, ...(current !== undefined ? { current } : {}), target: goal ?? 0, targetType: type };
+  });
+}
+
+export function hpaView(hpa: Stored<HorizontalPodAutoscaler>): HpaView {
+  const namespace = hpa.metadata.namespace ?? 'default';
+  const ref = hpa.spec?.scaleTargetRef;
+  return {
+    kind: 'HorizontalPodAutoscaler',
+    id: hpaViewId(namespace, hpa.metadata.name),
+    name: hpa.metadata.name,
+    namespace,
+    target: ref ? `${ref.kind}/${ref.name}` : '',
+    minReplicas: hpa.spec?.minReplicas ?? 1,
+    maxReplicas: hpa.spec?.maxReplicas ?? 1,
+    currentReplicas: hpa.status?.currentReplicas ?? 0,
+    desiredReplicas: hpa.status?.desiredReplicas ?? 0,
+    metrics: hpaMetrics(hpa),
   };
 }

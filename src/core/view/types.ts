@@ -129,6 +129,30 @@ export interface ServiceView {
   readonly endpoints: readonly EndpointView[];
 }
 
+export interface HpaMetricView {
+  /** `cpu`, `avg_time_queue_us`, … */
+  readonly name: string;
+  /** The current value, as the HPA last read it (percent for utilisation targets). */
+  readonly current?: number;
+  readonly target: number;
+  readonly targetType: 'Utilization' | 'AverageValue' | 'Value';
+}
+
+export interface HpaView {
+  readonly kind: 'HorizontalPodAutoscaler';
+  /** `hpa/<namespace>/<name>`. */
+  readonly id: string;
+  readonly name: string;
+  readonly namespace: string;
+  /** `Deployment/triton`. */
+  readonly target: string;
+  readonly minReplicas: number;
+  readonly maxReplicas: number;
+  readonly currentReplicas: number;
+  readonly desiredReplicas: number;
+  readonly metrics: readonly HpaMetricView[];
+}
+
 /** One batch of changes since the previous one. */
 export interface ViewDiff {
   /** Increases by one per batch; the UI drops batches older than what it has. */
@@ -138,7 +162,8 @@ export interface ViewDiff {
   readonly nodes: readonly NodeView[];
   readonly pods: readonly PodView[];
   readonly services: readonly ServiceView[];
-  /** ids of nodes, pods and services that no longer exist. */
+  readonly autoscalers: readonly HpaView[];
+  /** ids of nodes, pods, services and autoscalers that no longer exist. */
   readonly removed: readonly string[];
   readonly events: readonly EventView[];
 }

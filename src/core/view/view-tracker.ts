@@ -3,8 +3,9 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { KubeObject, Stored } from '../api/types';
 import type { Machine } from '../cluster/hardware';
 import type { ObjectStore } from '../store/object-store';
-import { eventView, nodeView, podView, SERVICE_NAME_LABEL, serviceView, serviceViewId } from './project';
-import type { EventView, NodeView, PodView, ServiceView, ViewDiff, ViewSnapshot } from './types';
+import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
+import { eventView, hpaView, hpaViewId, nodeView, podView, SERVICE_NAME_LABEL, serviceView, serviceViewId } from './project';
+import type { EventView, HpaView, NodeView, PodView, ServiceView, ViewDiff, ViewSnapshot } from './types';
 
 /** Namespaces whose Services the view leaves out: the cluster's own plumbing. */
 const HIDDEN_SERVICE_NAMESPACES = new Set(['kube-system']);
@@ -19,6 +20,7 @@ export class ViewTracker {
   private readonly dirtyEvents = new Map<string, { name: string; namespace: string }>();
   /** Services to re-project, as namespace/name: a Service or one of its EndpointSlices changed. */
   private readonly dirtyServices = new Map<string, { name: string; namespace: string }>();
+  private readonly dirtyHpas = new Map<string, { name: string; namespace: string }>();
   private readonly removed = new Set<string>();
   /** Pod uid → node name, so that a node can list its pods without scanning every pod. */
   private readonly podNode = new Map<string, string>();
@@ -52,6 +54,8 @@ export class ViewTracker {
     } else if (obj.kind === 'Service' || obj.kind === 'EndpointSlice') {
       const service = obj.kind === 'Service' ? name : obj.metadata.labels?.[SERVICE_NAME_LABEL];
       if (service && !HIDDEN_SERVICE_NAMESPACES.has(namespace)) this.dirtyServices.set(`${namespace}/${service}`, { name: service, namespace });
+    } else if (obj.kind === 'HorizontalPodAutoscaler') {
+      this.dirtyHpas.set(`${namespace}/${name}`, { name, namespace });
     }
   }
 
@@ -84,7 +88,7 @@ export class ViewTracker {
   }
 
   get hasChanges(): boolean {
-    return this.dirtyPods.size > 0 || this.dirtyNodes.size > 0 || this.dirtyEvents.size > 0 || this.dirtyServices.size > 0 || this.removed.size > 0;
+    return this.dirtyPods.size > 0 || this.dirtyNodes.size > 0 || this.dirtyEvents.size > 0 || this.dirtyServices.size > 0 || this.dirtyHpas.size > 0 || this.removed.size > 0;
   }
 
   /** The changes since the last flush. */
@@ -110,11 +114,18 @@ export class ViewTracker {
       if (svc) services.push(this.serviceView(svc));
       else this.removed.add(serviceViewId(ref.namespace, ref.name));
     }
-    const diff: ViewDiff = { seq: ++this.seq, timeMs, nodes, pods, services, removed: [...this.removed], events };
+    const autoscalers: HpaView[] = [];
+    for (const ref of this.dirtyHpas.values()) {
+      const hpa = this.store.get<HorizontalPodAutoscaler>('HorizontalPodAutoscaler', ref.name, ref.namespace);
+      if (hpa) autoscalers.push(hpaView(hpa));
+      else this.removed.add(hpaViewId(ref.namespace, ref.name));
+    }
+    const diff: ViewDiff = { seq: ++this.seq, timeMs, nodes, pods, services, autoscalers, removed: [...this.removed], events };
     this.dirtyPods.clear();
     this.dirtyNodes.clear();
     this.dirtyEvents.clear();
     this.dirtyServices.clear();
+    this.dirtyHpas.clear();
     this.removed.clear();
     return diff;
   }
@@ -125,7 +136,9 @@ export class ViewTracker {
     this.dirtyNodes.clear();
     this.dirtyEvents.clear();
     this.dirtyServices.clear();
+    this.dirtyHpas.clear();
     this.removed.clear();
+    const autoscalers = this.store.list<HorizontalPodAutoscaler>('HorizontalPodAutoscaler').map(hpaView);
     const services = this.store
       .list<Service>('Service')
       .filter((s) => !HIDDEN_SERVICE_NAMESPACES.has(s.metadata.namespace ?? ''))
@@ -133,7 +146,7 @@ export class ViewTracker {
     const nodes = this.store.list<Node>('Node').map((n) => nodeView(n, this.podsOn(n.metadata.name), this.machines.get(n.metadata.name)));
     const pods = this.store.list<Pod>('Pod').map(podView);
     const events = this.store.list<Event>('Event').slice(-maxEvents).map(eventView);
-    return { full: true, seq: ++this.seq, timeMs, nodes, pods, services, removed: [], events };
+    return { full: true, seq: ++this.seq, timeMs, nodes, pods, services, autoscalers, removed: [], events };
   }
 
   private serviceView(svc: Stored<Service>): ServiceView {

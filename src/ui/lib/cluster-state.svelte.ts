@@ -1,4 +1,14 @@
-import type { Batch, ClockState, EventView, NodeView, PodView, ServiceView } from '../../worker/protocol';
+import type { Batch, ClockState, EventView, HpaView, NodeView, PodView, ServiceView } from '../../worker/protocol';
+
+/** One reading of an autoscaler, for the replicas chart. */
+export interface HpaSample {
+  readonly timeMs: number;
+  readonly current: number;
+  readonly desired: number;
+}
+
+/** Readings kept per autoscaler: the charts show the recent past. */
+const HPA_SAMPLES = 200;
 
 /** How many events the UI keeps; older ones are still in the cluster (kubectl get events). */
 const MAX_EVENTS = 1000;
@@ -12,6 +22,9 @@ export class ClusterState {
   nodes = $state.raw<ReadonlyMap<string, NodeView>>(new Map());
   pods = $state.raw<ReadonlyMap<string, PodView>>(new Map());
   services = $state.raw<ReadonlyMap<string, ServiceView>>(new Map());
+  autoscalers = $state.raw<ReadonlyMap<string, HpaView>>(new Map());
+  /** Each autoscaler's replicas over time, as the batches reported them. */
+  hpaHistory = $state.raw<ReadonlyMap<string, readonly HpaSample[]>>(new Map());
   events = $state.raw<readonly EventView[]>([]);
   clock = $state.raw<ClockState>({ timeMs: 0, running: false, speed: 1 });
   ready = $state(false);
@@ -34,10 +47,23 @@ export class ClusterState {
     const nodes = full ? new Map<string, NodeView>() : new Map(this.nodes);
     const pods = full ? new Map<string, PodView>() : new Map(this.pods);
     const services = full ? new Map<string, ServiceView>() : new Map(this.services);
+    const autoscalers = full ? new Map<string, HpaView>() : new Map(this.autoscalers);
     for (const id of diff.removed) {
       nodes.delete(id);
       pods.delete(id);
       services.delete(id);
+      autoscalers.delete(id);
+    }
+    for (const h of diff.autoscalers) autoscalers.set(h.id, h);
+    if (full || diff.autoscalers.length || diff.removed.length) {
+      this.autoscalers = autoscalers;
+      const history = new Map<string, readonly HpaSample[]>();
+      for (const h of autoscalers.values()) {
+        const past = full ? [] : (this.hpaHistory.get(h.id) ?? []);
+        const changed = diff.autoscalers.includes(h) || past.length === 0;
+        history.set(h.id, changed ? [...past, { timeMs: diff.timeMs, current: h.currentReplicas, desired: h.desiredReplicas }].slice(-HPA_SAMPLES) : past);
+      }
+      this.hpaHistory = history;
     }
     for (const n of diff.nodes) nodes.set(n.id, n);
     for (const p of diff.pods) pods.set(p.id, p);

@@ -51,3 +51,59 @@ describe('the inspector projection', () => {
     expect(sim.inspect({ kind: 'pod', name: 'gone' }).found).toBe(false);
   });
 });
+
+describe('the view tracker', () => {
+  const DEPLOY = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 2
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        resources: { requests: { cpu: 100m } }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  selector: { app: web }
+  ports: [{ port: 80, targetPort: 8080 }]
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: { name: web }
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  minReplicas: 2
+  maxReplicas: 5
+  metrics:
+  - type: Resource
+    resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } }
+`;
+
+  it('projects Services with their endpoints and autoscalers with their targets, and reports them removed', () => {
+    const sim = createSimulation({ cluster: 'minimal' });
+    const tracker = sim.createViewTracker();
+    expect(sim.apply(DEPLOY).ok).toBe(true);
+    sim.advance(30);
+    const diff = tracker.flush(30_000);
+    const svc = diff.services.find((s) => s.name === 'web')!;
+    expect(svc).toMatchObject({ id: 'svc/default/web', type: 'ClusterIP', ports: ['80→8080/TCP'] });
+    expect(svc.endpoints).toHaveLength(2);
+    expect(svc.endpoints.every((e) => e.ready && e.podId)).toBe(true);
+    const snapshot = tracker.snapshot(30_000);
+    const hpa = snapshot.autoscalers.find((h) => h.name === 'web')!;
+    expect(hpa).toMatchObject({ target: 'Deployment/web', minReplicas: 2, maxReplicas: 5 });
+    expect(hpa.metrics).toEqual([expect.objectContaining({ name: 'cpu', target: 50, targetType: 'Utilization' })]);
+    expect(snapshot.services.map((s) => s.name)).toContain('kubernetes');
+
+    sim.delete('service', 'web');
+    sim.delete('hpa', 'web');
+    expect(tracker.flush(31_000).removed).toEqual(expect.arrayContaining(['svc/default/web', 'hpa/default/web']));
+  });
+});
