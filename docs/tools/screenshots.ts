@@ -13,23 +13,47 @@ import { execSync, spawn } from 'node:child_process';
 const PORT = 4318;
 const URL = `http://127.0.0.1:${PORT}/`;
 
-const pod = (name: string, cpu: string) => `apiVersion: v1
+/** A Deployment behind a Service, and a pod too big for any node: queue, flights, lines, "why Pending?". */
+const MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 4
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        readinessProbe:
+          httpGet: { path: /, port: 80 }
+        resources:
+          requests: { cpu: 500m, memory: 256Mi }
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: { app: web }
+  ports:
+  - port: 80
+---
+apiVersion: v1
 kind: Pod
 metadata:
-  name: ${name}
-  labels:
-    app: web
+  name: too-big
 spec:
   containers:
-  - name: web
-    image: nginx:1.27
+  - name: trainer
+    image: python:3.12
     resources:
-      requests:
-        cpu: ${cpu}
-        memory: 256Mi
+      requests: { cpu: "6", memory: 8Gi }
 `;
-
-const MANIFEST = [pod('web-1', '500m'), pod('web-2', '500m'), pod('web-3', '1'), pod('api-1', '250m'), pod('api-2', '250m'), pod('too-big', '6')].join('---\n');
 
 async function paste(page: Page, text: string): Promise<void> {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
@@ -51,7 +75,7 @@ async function shoot(page: Page, theme: string): Promise<void> {
   await page.waitForTimeout(650);
   await page.screenshot({ path: `docs/screenshot-${theme}-starting.png` });
 
-  await page.getByRole('button', { name: /^Pod web-1: Running/ }).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: /^Service web: ClusterIP [\d.]+, 4 of 4 endpoints ready/ }).waitFor({ timeout: 60_000 });
   await page.waitForTimeout(4000);
   await page.getByRole('button', { name: /^Pod too-big/ }).click();
   await page.getByRole('button', { name: 'Why Pending?' }).click();

@@ -182,7 +182,7 @@ export class PodChips {
     }
     const b = badge(p, frame.nowMs, frame.text);
     // Names are shortened in the middle to fit: the end tells a Deployment's pods apart.
-    setText(chip.label, truncateMiddle(p.name, Math.floor((box.w - 36 - b.length * 6.5) / 6.9)));
+    setText(chip.label, truncateMiddle(p.name, Math.floor((box.w - 44 - b.length * 6.5) / 7.4)));
     chip.label.title = p.name;
     setText(chip.badge, b);
     // A crash shakes the chip and bumps its restart counter.
