@@ -19,9 +19,11 @@ describe('i18n', () => {
     expect(t('editor.closeTab', { name: 'pod.yaml' })).toBe('Close pod.yaml');
   });
 
-  it('switches language', () => {
-    i18n.locale = 'vi';
+  it('switches language once its strings have loaded', async () => {
+    await i18n.set('vi');
+    expect(i18n.locale).toBe('vi');
     expect(t('cluster.counts', { nodes: 2, pods: 1 })).toBe('2 node · 1 pod');
-    i18n.locale = 'en';
+    await i18n.set('en');
+    expect(t('cluster.counts', { nodes: 2, pods: 1 })).toBe('2 nodes · 1 pod');
   });
 });
