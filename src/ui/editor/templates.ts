@@ -37,6 +37,21 @@ const GPU_TOLERATION = `  tolerations:
     effect: NoSchedule
 `;
 
+/** The CUDA sample as a Pod on one device of `resource` (a whole GPU or a MIG instance). */
+const cudaSamplePod = (comment: string, name: string, resource: string) => `${comment}apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  restartPolicy: OnFailure
+  containers:
+  - name: cuda-vectoradd
+    image: ${CUDA_SAMPLE}
+    resources:
+      limits:
+        ${resource}: 1
+${GPU_TOLERATION}`;
+
 /** Starting points for the kinds learners meet first, each opened in a tab of its own. */
 export const TEMPLATES: readonly Template[] = [
   {
@@ -51,20 +66,7 @@ export const TEMPLATES: readonly Template[] = [
     label: 'templates.gpuPod',
     hint: 'templates.gpuPod.hint',
     fileName: 'gpu-pod.yaml',
-    text: `# Runs NVIDIA's CUDA vector-add sample on one whole GPU, then exits.
-apiVersion: v1
-kind: Pod
-metadata:
-  name: cuda-vectoradd
-spec:
-  restartPolicy: OnFailure
-  containers:
-  - name: cuda-vectoradd
-    image: ${CUDA_SAMPLE}
-    resources:
-      limits:
-        nvidia.com/gpu: 1
-${GPU_TOLERATION}`,
+    text: cudaSamplePod("# Runs NVIDIA's CUDA vector-add sample on one whole GPU, then exits.\n", 'cuda-vectoradd', 'nvidia.com/gpu'),
   },
   {
     id: 'deployment',
@@ -145,21 +147,11 @@ spec:
     label: 'templates.migPod',
     hint: 'templates.migPod.hint',
     fileName: 'mig-pod.yaml',
-    text: `# Asks for one 1g.5gb MIG instance: a node whose GPUs are partitioned with the
-# mixed strategy advertises it (label the node nvidia.com/mig.config=all-1g.5gb).
-apiVersion: v1
-kind: Pod
-metadata:
-  name: mig-vectoradd
-spec:
-  restartPolicy: OnFailure
-  containers:
-  - name: cuda-vectoradd
-    image: ${CUDA_SAMPLE}
-    resources:
-      limits:
-        nvidia.com/mig-1g.5gb: 1
-${GPU_TOLERATION}`,
+    text: cudaSamplePod(
+      '# Asks for one 1g.5gb MIG instance: a node whose GPUs are partitioned with the\n# mixed strategy advertises it (label the node nvidia.com/mig.config=all-1g.5gb).\n',
+      'mig-vectoradd',
+      'nvidia.com/mig-1g.5gb',
+    ),
   },
   {
     id: 'time-sliced-pod',

@@ -1,4 +1,5 @@
-import type { ApplyOutput, Batch, Fault, InspectRef, Inspection, Series, Snapshot, StartResult } from '../../worker/protocol';
+import type { Remote } from 'comlink';
+import type { ApplyOutput, Batch, SimWorkerApi, Fault, InspectRef, Inspection, Series, Snapshot, StartResult } from '../../worker/protocol';
 import { t } from '../i18n/i18n.svelte';
 import type { Target } from '../viz/scene';
 import { Announcer } from './announcer.svelte';
@@ -143,24 +144,21 @@ export class Playground {
   }
 
   /** Apply a file: `kubectl apply -f <file>`. */
-  async apply(file: EditorFile = this.files.active): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      const out = await this.call((s) => s.call((api) => api.apply(file.text, file.name)));
-      if (out) this.outputs = { ...this.outputs, [file.id]: out };
-      await this.save();
-    } finally {
-      this.busy = false;
-    }
+  apply(file: EditorFile = this.files.active): Promise<void> {
+    return this.fileCommand(file, (api) => api.apply(file.text, file.name));
   }
 
   /** Delete what a file describes: `kubectl delete -f <file>`. */
-  async deleteFile(file: EditorFile = this.files.active): Promise<void> {
+  deleteFile(file: EditorFile = this.files.active): Promise<void> {
+    return this.fileCommand(file, (api) => api.deleteManifest(file.text, file.name));
+  }
+
+  /** Run one command on a file, one at a time, keep its output with the file, and save. */
+  private async fileCommand(file: EditorFile, run: (api: Remote<SimWorkerApi>) => Promise<ApplyOutput>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     try {
-      const out = await this.call((s) => s.call((api) => api.deleteManifest(file.text, file.name)));
+      const out = await this.call((s) => s.call(run));
       if (out) this.outputs = { ...this.outputs, [file.id]: out };
       await this.save();
     } finally {
