@@ -59,6 +59,8 @@ export interface Batch {
   readonly metrics?: readonly Series[];
   /** The editor's schema, when the extended resources the cluster advertises changed (a device plugin started). */
   readonly schema?: Record<string, unknown>;
+  /** The diff's size as JSON, measured in the worker when the UI asked for it (the UI benchmark). */
+  readonly bytes?: number;
 }
 
 export interface StartOptions {
@@ -68,6 +70,8 @@ export interface StartOptions {
   readonly snapshot?: Snapshot;
   readonly speed?: number;
   readonly running?: boolean;
+  /** Measure each batch's size (costs a JSON encoding per batch; for the UI benchmark). */
+  readonly measure?: boolean;
 }
 
 export interface PresetInfo {

@@ -34,6 +34,7 @@ export class SimHost implements SimWorkerApi {
   private metricMarks = '';
   private resourceNames = '';
   private clockDirty = false;
+  private measure = false;
 
   constructor(private readonly wallNow: () => number = epochNow) {}
 
@@ -47,6 +48,7 @@ export class SimHost implements SimWorkerApi {
     this.onBatch = onBatch;
     this.speed = options.speed ?? 1;
     this.running = options.running ?? true;
+    this.measure = options.measure ?? false;
     this.needsFull = true;
     this.awaitingAck = false;
     this.lastTick = this.wallNow();
@@ -211,6 +213,7 @@ export class SimHost implements SimWorkerApi {
       ...(inspection ? { inspection } : {}),
       ...(metrics ? { metrics } : {}),
       ...(schema ? { schema } : {}),
+      ...(this.measure ? { bytes: JSON.stringify(diff).length } : {}),
     });
   }
 

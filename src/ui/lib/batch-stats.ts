@@ -5,7 +5,7 @@ export interface BatchSample {
   readonly latencyMs: number;
   /** Objects in the batch: nodes, pods and events changed, ids removed. */
   readonly objects: number;
-  /** Structured-clone size estimated as JSON length; only measured when asked for (it costs). */
+  /** The diff's size as JSON, measured by the worker (off the UI thread) when asked for. */
   readonly bytes?: number;
 }
 
@@ -30,14 +30,12 @@ export function distribution(values: readonly number[]): Distribution {
 export class BatchStats {
   private samples: BatchSample[] = [];
 
-  constructor(private readonly measureBytes: boolean) {}
-
   record(batch: Batch, receivedAt: number): void {
     const d = batch.diff;
     this.samples.push({
       latencyMs: receivedAt - batch.sentAt,
-      objects: d.nodes.length + d.pods.length + d.events.length + d.removed.length,
-      ...(this.measureBytes ? { bytes: JSON.stringify(batch).length } : {}),
+      objects: d.nodes.length + d.pods.length + d.services.length + d.autoscalers.length + d.events.length + d.removed.length,
+      ...(batch.bytes !== undefined ? { bytes: batch.bytes } : {}),
     });
   }
 

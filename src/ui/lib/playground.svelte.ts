@@ -61,7 +61,7 @@ export class Playground {
     const saved = theme.get();
     this.dark = saved === 'dark' || (saved === 'system' && typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches);
     const params = new URLSearchParams(location.search);
-    this.stats = params.has('bench') ? new BatchStats(true) : undefined;
+    this.stats = params.has('bench') ? new BatchStats() : undefined;
   }
 
   async start(): Promise<void> {
@@ -96,10 +96,10 @@ export class Playground {
     };
     let session: SimSession;
     try {
-      session = await startSession({ seed, cluster: preset, snapshot, speed, running: true }, callbacks);
+      session = await startSession({ seed, cluster: preset, snapshot, speed, running: true, measure: !!this.stats }, callbacks);
     } catch {
       // A saved session that no longer loads (e.g. from an older version) must not block the app.
-      session = await startSession({ seed, cluster: preset, speed, running: true }, callbacks);
+      session = await startSession({ seed, cluster: preset, speed, running: true, measure: !!this.stats }, callbacks);
     }
     if (token !== this.connection) {
       session.terminate();

@@ -24,6 +24,7 @@ export class CanvasRenderer implements ClusterRendererApi {
   private readonly tracks = new PodTracks();
   private hovered: Target | undefined;
   private font = '';
+  private labelAt = -Infinity;
   private pulseTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly updateLabel: () => void;
 
@@ -49,7 +50,11 @@ export class CanvasRenderer implements ClusterRendererApi {
     const now = performance.now();
     if (scene.layout !== this.scene?.layout) this.tracks.follow(scene.layout, now, scene.instant, reducedMotion());
     this.scene = scene;
-    this.updateLabel();
+    // The summary label counts every pod: once a second is enough for a screen reader.
+    if (now - this.labelAt > 1000) {
+      this.labelAt = now;
+      this.updateLabel();
+    }
     this.request();
   }
 
