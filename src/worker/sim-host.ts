@@ -8,6 +8,8 @@ import { CHART_SAMPLES, type ApplyOutput, type Batch, type Inspection, type Insp
 /** The longest wall time one tick may account for: after a stall the clock does not leap ahead. */
 const MAX_TICK_WALL_MS = 250;
 const TICK_MS = 16;
+/** Pods (and events) per batch: beyond this a burst is spread over the next frames. */
+const BATCH_LIMIT = 400;
 
 /** Wall time comparable across the UI thread and the worker (both share the epoch). */
 const epochNow = (): number => performance.timeOrigin + performance.now();
@@ -201,7 +203,7 @@ export class SimHost implements SimWorkerApi {
     this.clockDirty = false;
     const timeMs = Math.round(this.sim.now() * 1000);
     const full = this.needsFull;
-    const diff = full ? this.tracker.snapshot(timeMs) : this.tracker.flush(timeMs);
+    const diff = full ? this.tracker.snapshot(timeMs) : this.tracker.flush(timeMs, BATCH_LIMIT);
     this.needsFull = false;
     this.awaitingAck = true;
     const inspection = full || touches(diff, this.inspected) ? this.changedInspection() : undefined;

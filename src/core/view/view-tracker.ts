@@ -92,9 +92,16 @@ export class ViewTracker {
   }
 
   /** The changes since the last flush. */
-  flush(timeMs: number): ViewDiff {
+  /**
+   * The changes since the last flush. With `limit`, at most that many pods and as many events go
+   * in this diff; the rest stay pending for the next one, so a burst of thousands of changes is
+   * spread over a few frames instead of stalling one.
+   */
+  flush(timeMs: number, limit = Infinity): ViewDiff {
     const pods: PodView[] = [];
     for (const [uid, ref] of this.dirtyPods) {
+      if (pods.length >= limit) break;
+      this.dirtyPods.delete(uid);
       const p = this.store.get<Pod>('Pod', ref.name, ref.namespace);
       if (p && p.metadata.uid === uid) pods.push(podView(p));
     }
@@ -105,6 +112,8 @@ export class ViewTracker {
     }
     const events: EventView[] = [];
     for (const [uid, ref] of this.dirtyEvents) {
+      if (events.length >= limit) break;
+      this.dirtyEvents.delete(uid);
       const ev = this.store.get<Event>('Event', ref.name, ref.namespace);
       if (ev && ev.metadata.uid === uid) events.push(eventView(ev));
     }
@@ -121,9 +130,7 @@ export class ViewTracker {
       else this.removed.add(hpaViewId(ref.namespace, ref.name));
     }
     const diff: ViewDiff = { seq: ++this.seq, timeMs, nodes, pods, services, autoscalers, removed: [...this.removed], events };
-    this.dirtyPods.clear();
     this.dirtyNodes.clear();
-    this.dirtyEvents.clear();
     this.dirtyServices.clear();
     this.dirtyHpas.clear();
     this.removed.clear();

@@ -107,3 +107,22 @@ spec:
     expect(tracker.flush(31_000).removed).toEqual(expect.arrayContaining(['svc/default/web', 'hpa/default/web']));
   });
 });
+
+describe('view diffs under a burst', () => {
+  it('spread thousands of changed pods over several diffs, losing none', () => {
+    const sim = createSimulation({ cluster: 'minimal' });
+    const tracker = sim.createViewTracker();
+    const docs = Array.from({ length: 450 }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p-${i}\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n`);
+    expect(sim.apply(docs.join('---\n')).ok).toBe(true);
+    const seen = new Set<string>();
+    let diffs = 0;
+    while (tracker.hasChanges) {
+      const d = tracker.flush(0, 200);
+      expect(d.pods.length).toBeLessThanOrEqual(200);
+      for (const p of d.pods) seen.add(p.name);
+      diffs++;
+    }
+    expect(seen.size).toBe(450);
+    expect(diffs).toBeGreaterThanOrEqual(3);
+  });
+});
