@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faultsFor, supported } from '../../src/ui/lib/faults';
+import { FAULT_KINDS, faultOf, faultsFor, supported } from '../../src/ui/lib/faults';
 import type { NodeView, PodView } from '../../src/worker/protocol';
 
 const node = { kind: 'Node', id: 'w1', name: 'w1', condition: 'Ready' } as NodeView;
@@ -12,19 +12,29 @@ const nodes = new Map([
 const pods = new Map([['u1', pod]]);
 
 describe('fault actions', () => {
-  it('offer node-down and partition for a ready node, and node-up only for a node that is down', () => {
-    expect(faultsFor({ kind: 'Node', id: 'w1' }, nodes, pods).map((a) => a.fault?.type)).toEqual(['node-down', 'network-partition']);
-    expect(faultsFor({ kind: 'Node', id: 'w2' }, nodes, pods).map((a) => a.fault?.type)).toContain('node-up');
+  it('offer every node fault the kubelet issue defines, for the node', () => {
+    expect(faultsFor({ kind: 'Node', id: 'w1' }, nodes, pods).map((a) => a.fault)).toEqual(
+      ['node-down', 'node-up', 'network-partition', 'network-heal', 'memory-pressure', 'disk-pressure', 'pressure-relieved'].map((type) => ({ type, node: 'w1' })),
+    );
   });
 
-  it('crash each container of a pod by name, or delete the pod', () => {
+  it('build cluster-wide faults without a target', () => {
+    const outage = FAULT_KINDS.find((k) => k.type === 'registry-outage')!;
+    expect(faultOf(outage, {})).toEqual({ type: 'registry-outage' });
+    expect(faultOf(FAULT_KINDS.find((k) => k.type === 'node-down')!, {})).toBeUndefined();
+  });
+
+  it('crash or OOM-kill each container of a pod by name, kill the pod, or delete it', () => {
     const actions = faultsFor({ kind: 'Pod', id: 'u1' }, nodes, pods);
     expect(actions.map((a) => a.fault)).toEqual([
       { type: 'container-crash', pod: 'web', namespace: 'shop', container: 'app' },
+      { type: 'oom', pod: 'web', namespace: 'shop', container: 'app' },
       { type: 'container-crash', pod: 'web', namespace: 'shop', container: 'sidecar' },
+      { type: 'oom', pod: 'web', namespace: 'shop', container: 'sidecar' },
+      { type: 'pod-kill', pod: 'web', namespace: 'shop' },
       undefined,
     ]);
-    expect(actions[2]!.deletePod).toEqual({ namespace: 'shop', name: 'web' });
+    expect(actions.at(-1)!.deletePod).toEqual({ namespace: 'shop', name: 'web' });
   });
 
   it('raise the Xids worth teaching on a GPU, and tell which faults the simulation supports', () => {

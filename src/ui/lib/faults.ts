@@ -3,10 +3,36 @@ import type { MessageKey } from '../i18n/en';
 import type { Target } from '../viz/scene';
 
 /**
- * The faults a learner can inject into a node, pod or GPU, as data. Each is a Fault the core's
- * `inject` takes; an entry whose type the running simulation does not support is shown disabled
- * rather than hidden, so learners see what exists.
+ * The faults a learner can inject, as data: each kind names the Fault type the core's `inject`
+ * takes, what it targets, and its words. A kind the running simulation does not support is
+ * shown disabled rather than hidden, so learners see what exists.
  */
+export type FaultTargetKind = 'node' | 'pod' | 'container' | 'gpu' | 'cluster';
+
+export interface FaultKind {
+  readonly type: string;
+  readonly target: FaultTargetKind;
+  readonly label: MessageKey;
+  readonly explain: MessageKey;
+  readonly danger: boolean;
+}
+
+export const FAULT_KINDS: readonly FaultKind[] = [
+  { type: 'node-down', target: 'node', label: 'faults.nodeDown', explain: 'faults.explain.nodeDown', danger: true },
+  { type: 'node-up', target: 'node', label: 'faults.nodeUp', explain: 'faults.explain.nodeUp', danger: false },
+  { type: 'network-partition', target: 'node', label: 'faults.partition', explain: 'faults.explain.partition', danger: true },
+  { type: 'network-heal', target: 'node', label: 'faults.heal', explain: 'faults.explain.heal', danger: false },
+  { type: 'memory-pressure', target: 'node', label: 'faults.memoryPressure', explain: 'faults.explain.memoryPressure', danger: true },
+  { type: 'disk-pressure', target: 'node', label: 'faults.diskPressure', explain: 'faults.explain.diskPressure', danger: true },
+  { type: 'pressure-relieved', target: 'node', label: 'faults.pressureRelieved', explain: 'faults.explain.pressureRelieved', danger: false },
+  { type: 'container-crash', target: 'container', label: 'faults.crashAny', explain: 'faults.explain.crash', danger: true },
+  { type: 'oom', target: 'container', label: 'faults.oomAny', explain: 'faults.explain.oom', danger: true },
+  { type: 'pod-kill', target: 'pod', label: 'faults.podKill', explain: 'faults.explain.podKill', danger: true },
+  { type: 'gpu-xid', target: 'gpu', label: 'faults.xidAny', explain: 'faults.explain.xid', danger: true },
+  { type: 'registry-outage', target: 'cluster', label: 'faults.registryOutage', explain: 'faults.explain.registryOutage', danger: true },
+  { type: 'registry-restore', target: 'cluster', label: 'faults.registryRestore', explain: 'faults.explain.registryRestore', danger: false },
+];
+
 export interface FaultAction {
   readonly id: string;
   readonly label: MessageKey;
@@ -25,24 +51,36 @@ export const XIDS: readonly { xid: number; label: MessageKey }[] = [
   { xid: 13, label: 'faults.xid13' },
 ];
 
+/** The fault of a kind against a chosen target. */
+export function faultOf(kind: FaultKind, target: { node?: string; gpu?: number; xid?: number; pod?: PodView; container?: string }): Fault | undefined {
+  switch (kind.target) {
+    case 'node':
+      return target.node ? { type: kind.type, node: target.node } : undefined;
+    case 'gpu':
+      return target.node && target.gpu !== undefined ? { type: kind.type, node: target.node, gpu: target.gpu, xid: target.xid ?? 79 } : undefined;
+    case 'pod':
+      return target.pod ? { type: kind.type, pod: target.pod.name, namespace: target.pod.namespace } : undefined;
+    case 'container':
+      return target.pod ? { type: kind.type, pod: target.pod.name, namespace: target.pod.namespace, container: target.container ?? target.pod.containers[0]?.name } : undefined;
+    case 'cluster':
+      return { type: kind.type };
+  }
+}
+
+const kindsFor = (target: FaultTargetKind) => FAULT_KINDS.filter((k) => k.target === target);
+
 export function nodeFaults(node: NodeView): FaultAction[] {
-  const down = node.condition !== 'Ready';
-  return [
-    { id: 'node-down', label: 'faults.nodeDown', fault: { type: 'node-down', node: node.name }, danger: true },
-    { id: 'node-partition', label: 'faults.partition', fault: { type: 'network-partition', node: node.name }, danger: true },
-    ...(down ? [{ id: 'node-up', label: 'faults.nodeUp' as const, fault: { type: 'node-up', node: node.name } }] : []),
-  ];
+  return kindsFor('node').map((k) => ({ id: k.type, label: k.label, fault: faultOf(k, { node: node.name }), danger: k.danger }));
 }
 
 export function podFaults(pod: PodView): FaultAction[] {
+  const perContainer = pod.containers.flatMap((c) => [
+    { id: `crash-${c.name}`, label: 'faults.crash' as const, params: { container: c.name }, fault: faultOf(FAULT_KINDS.find((k) => k.type === 'container-crash')!, { pod, container: c.name }), danger: true },
+    { id: `oom-${c.name}`, label: 'faults.oom' as const, params: { container: c.name }, fault: faultOf(FAULT_KINDS.find((k) => k.type === 'oom')!, { pod, container: c.name }), danger: true },
+  ]);
   return [
-    ...pod.containers.map((c) => ({
-      id: `crash-${c.name}`,
-      label: 'faults.crash' as const,
-      params: { container: c.name },
-      fault: { type: 'container-crash', pod: pod.name, namespace: pod.namespace, container: c.name },
-      danger: true,
-    })),
+    ...perContainer,
+    ...kindsFor('pod').map((k) => ({ id: k.type, label: k.label, fault: faultOf(k, { pod }), danger: k.danger })),
     { id: 'delete-pod', label: 'faults.deletePod', deletePod: { namespace: pod.namespace, name: pod.name }, danger: true },
   ];
 }
