@@ -25,5 +25,5 @@ export type { InspectRef, Inspection } from './view/inspect';
 export type { ExplanationView, NodeVerdict } from './view/explain';
 export type { FilterRejection, NodeScore, PluginScore, PreemptionVictim, SchedulingExplanation } from './scheduler/explanation';
 export type { Labels, Sample, Series } from './metrics/metrics-store';
-export type { ContainerView, EndpointView, HpaMetricView, HpaView, ExtendedResourceView, EventView, ServiceView, GpuView, NodeView, PodView, PodVisualState, ViewDiff, ViewSnapshot } from './view/types';
+export type { ContainerView, EndpointView, MigInstanceView, HpaMetricView, HpaView, ExtendedResourceView, EventView, ServiceView, GpuView, NodeView, PodView, PodVisualState, ViewDiff, ViewSnapshot } from './view/types';
 export { PRESET_NAMES } from './cluster/presets';

@@ -13,6 +13,7 @@ import { completeKubectl, type Completion } from './kubectl/completion';
 import { runKubectl, type KubectlHost, type KubectlResult } from './kubectl/kubectl';
 import { openWatch } from './kubectl/watch/stream';
 import { MIG_DISABLED } from './gpu/mig-geometry';
+import type { NodeGpu } from './gpu/node-gpu';
 import { runNodeShell, type NodeShellResult } from './kubectl/shell/node-shell';
 import type { SchedulingExplanation } from './scheduler/explanation';
 import { ApiError } from './store/api-error';
@@ -241,8 +242,7 @@ export class Simulation {
       apply: (yaml, options) => this.doApply(yaml, options),
       readFile: (name) => (files && Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined),
       listFiles: () => Object.keys(files ?? {}),
-      // MIG mode is off on every GPU until the MIG manager keeps per-GPU MIG state in the world.
-      nodeGpus: (node) => (this.world.ctx.machines.get(node)?.gpus ?? []).map((g) => ({ ...g, mig: MIG_DISABLED })),
+      nodeGpus: (node) => this.nodeGpus(node),
     };
   }
 
@@ -373,7 +373,13 @@ export class Simulation {
 
   /** A tracker of UI views over this simulation's current world (recreate after restore()). */
   createViewTracker(): ViewTracker {
-    return new ViewTracker(this.world.ctx.store, this.world.ctx.machines);
+    return new ViewTracker(this.world.ctx.store, (node) => this.nodeGpus(node));
+  }
+
+  /** A node's GPUs as the NVIDIA software sees them: nvidia-smi and the cluster view read the same. */
+  private nodeGpus(node: string): NodeGpu[] {
+    // MIG mode is off on every GPU until the MIG manager keeps per-GPU MIG state in the world.
+    return (this.world.ctx.machines.get(node)?.gpus ?? []).map((g) => ({ ...g, mig: MIG_DISABLED }));
   }
 
   /** The inspector's view of one object (or GPU): describe-like details, live YAML, events, scheduling explanation. */

@@ -11,6 +11,7 @@ export type {
   EndpointView,
   HpaMetricView,
   HpaView,
+  MigInstanceView,
   ServiceView,
   EventView,
   ExtendedResourceView,

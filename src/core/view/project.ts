@@ -3,11 +3,13 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { amountOf, podRequests } from '../api/pod-resources';
 import type { Stored } from '../api/types';
 import { POOL_LABEL } from '../cluster/cluster-spec';
-import type { Machine } from '../cluster/hardware';
+import { fragmentation } from '../gpu/mig-geometry';
+import { migGeometry } from '../gpu/mig-profiles';
+import { nodeMigDevices, type NodeGpu } from '../gpu/node-gpu';
 import { parseTimestamp } from '../engine/time';
 import { nodeRoles, nodeStatusText, podReadyText, podRestarts, podStatusText } from '../format/pod-status';
 import type { HorizontalPodAutoscaler, MetricSpec, MetricStatus } from 'kubernetes-types/autoscaling/v2';
-import type { ContainerView, EndpointView, HpaMetricView, HpaView, EventView, ExtendedResourceView, NodeView, PodView, PodVisualState, ServiceView } from './types';
+import type { ContainerView, EndpointView, GpuView, HpaMetricView, HpaView, EventView, ExtendedResourceView, NodeView, PodView, PodVisualState, ServiceView } from './types';
 
 /** Labels shown on node cards, in this order, when present. */
 const KEY_LABELS = [
@@ -115,7 +117,25 @@ export function holdsResources(pod: Stored<Pod>): boolean {
   return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
 }
 
-export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, machine: Machine | undefined): NodeView {
+/** A GPU with its MIG geometry and, in MIG mode, its instances at their real placements. */
+export function gpuView(gpu: NodeGpu): GpuView {
+  const geometry = migGeometry(gpu.model.id);
+  const base: GpuView = { index: gpu.index, name: gpu.model.name, product: gpu.model.product, memoryMiB: gpu.model.memoryMiB, uuid: gpu.uuid };
+  if (!geometry) return base;
+  const slices = { memory: geometry.memorySlices, compute: geometry.computeSlices };
+  if (!gpu.mig.enabled) return { ...base, slices };
+  const instances = nodeMigDevices(gpu).map((d) => ({
+    id: d.gpuInstance.id,
+    profile: d.name,
+    start: d.gpuInstance.start,
+    size: d.gpuInstanceProfile.memorySlices,
+    computeSlices: d.computeInstance.computeSlices,
+    uuid: d.computeInstance.uuid,
+  }));
+  return { ...base, slices, mig: { instances, unusable: [...fragmentation(geometry, gpu.mig).unusableSlices] } };
+}
+
+export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, gpus: readonly NodeGpu[]): NodeView {
   const alloc = node.status?.allocatable ?? {};
   let pods = 0;
   const requested: Record<string, number> = {};
@@ -148,7 +168,7 @@ export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, 
     requested: { cpuMillis: requested.cpu ?? 0, memoryBytes: requested.memory ?? 0, pods },
     extendedResources: extendedResources(node, requested),
     problems: (node.status?.conditions ?? []).filter((c) => c.type !== 'Ready' && c.status === 'True').map((c) => c.type),
-    gpus: (machine?.gpus ?? []).map((g) => ({ index: g.index, name: g.model.name, product: g.model.product, memoryMiB: g.model.memoryMiB, uuid: g.uuid })),
+    gpus: gpus.map(gpuView),
     runtime: node.status?.nodeInfo?.containerRuntimeVersion ?? '',
     internalIP: node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
   };

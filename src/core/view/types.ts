@@ -49,12 +49,34 @@ export interface PodView {
   readonly podIP?: string;
 }
 
+/** A MIG instance where it really sits: a run of memory slices, and the compute slices it has. */
+export interface MigInstanceView {
+  /** GPU instance id. */
+  readonly id: number;
+  /** The MIG device name, `1g.5gb` or `1c.3g.20gb`. */
+  readonly profile: string;
+  /** First memory slice and how many it covers (the placement). */
+  readonly start: number;
+  readonly size: number;
+  readonly computeSlices: number;
+  /** The MIG device UUID (`MIG-…`). */
+  readonly uuid: string;
+}
+
 export interface GpuView {
   readonly index: number;
   readonly name: string;
   readonly product: string;
   readonly memoryMiB: number;
   readonly uuid: string;
+  /** The GPU's MIG geometry (8 memory and 7 compute slices on A100/H100/H200, 4 and 4 on A30); absent when it has none. */
+  readonly slices?: { readonly memory: number; readonly compute: number };
+  /** MIG mode and instances, when MIG is on. */
+  readonly mig?: {
+    readonly instances: readonly MigInstanceView[];
+    /** Free memory slices no profile can use any more: capacity lost to the layout. */
+    readonly unusable: readonly number[];
+  };
 }
 
 export interface ExtendedResourceView {

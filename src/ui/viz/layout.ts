@@ -16,7 +16,6 @@ export interface Metrics {
   readonly podW: number;
   readonly podH: number;
   readonly podGap: number;
-  readonly podsPerRow: number;
   readonly queueChipW: number;
 }
 
@@ -30,8 +29,8 @@ export const CONTAINER_ROW_H = 19;
 /** Queue rows shown before the rest is summarised as "+N more". */
 const MAX_QUEUE_ROWS = 4;
 
-export const DETAIL: Metrics = { cardW: 268, headerH: 44, podW: (268 - 2 * PAD - 6) / 2, podH: 24, podGap: 6, podsPerRow: 2, queueChipW: 150 };
-export const COMPACT: Metrics = { cardW: 156, headerH: 30, podW: 9, podH: 9, podGap: 3, podsPerRow: 11, queueChipW: 9 };
+export const DETAIL: Metrics = { cardW: 268, headerH: 44, podW: (268 - 2 * PAD - 6) / 2, podH: 24, podGap: 6, queueChipW: 150 };
+export const COMPACT: Metrics = { cardW: 156, headerH: 30, podW: 9, podH: 9, podGap: 3, queueChipW: 9 };
 
 /** Above these sizes pods become squares: nobody reads 400 names at once. */
 export const COMPACT_ABOVE = { nodes: 24, pods: 240 };
@@ -134,8 +133,28 @@ export function cardRows(node: NodeView, density: Density): CardRows {
   const barsTop = chipsTop + (hasChips ? CHIP_ROW_H + 6 : 0);
   const bars = 3 + node.extendedResources.length;
   const gpusTop = barsTop + bars * BAR_ROW_H + 4;
-  const gpuH = node.gpus.length ? 38 : 0;
+  const gpuH = gpuAreaHeight(node);
   return { chipsTop, barsTop, bars, gpusTop, gpuH, podsTop: gpusTop + gpuH + 6 };
+}
+
+/**
+ * A card's width: GPU nodes whose GPUs have MIG geometry get two columns, so that each GPU's
+ * slices are large enough to read.
+ */
+export function cardWidth(node: NodeView, density: Density): number {
+  if (density === 'compact') return COMPACT.cardW;
+  return node.gpus.some((g) => g.slices) ? 2 * DETAIL.cardW + CARD_GAP : DETAIL.cardW;
+}
+
+/** GPUs with MIG geometry are drawn four to a row, each with its compute and memory slices. */
+export const SLICED_GPUS_PER_ROW = 4;
+export const SLICED_GPU_H = 40;
+
+/** The GPU block of a card: the model line, then one row of plain GPUs or rows of sliced ones. */
+function gpuAreaHeight(node: NodeView): number {
+  if (!node.gpus.length) return 0;
+  if (!node.gpus.some((g) => g.slices)) return 38;
+  return 14 + Math.ceil(node.gpus.length / SLICED_GPUS_PER_ROW) * (SLICED_GPU_H + 4);
 }
 
 const byCreation = (a: PodView, b: PodView) => a.createdMs - b.createdMs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -204,15 +223,16 @@ export function layoutCluster(input: LayoutInput): ClusterLayout {
     list.push(n);
   }
   const usable = width - 2 * MARGIN;
-  const perLine = Math.max(1, Math.floor((usable + CARD_GAP) / (m.cardW + CARD_GAP)));
   const nodeBoxes = new Map<string, NodeBox>();
   const labels: PoolLabel[] = [];
   let x = MARGIN;
   let y = servicesBottom + 20;
   let rowBottom = y;
   for (const [pool, members] of pools) {
+    const cardW = Math.min(usable, Math.max(...members.map((n) => cardWidth(n, density))));
+    const perLine = Math.max(1, Math.floor((usable + CARD_GAP) / (cardW + CARD_GAP)));
     const cols = Math.min(perLine, members.length);
-    const blockW = cols * m.cardW + (cols - 1) * CARD_GAP;
+    const blockW = cols * cardW + (cols - 1) * CARD_GAP;
     if (x > MARGIN && x + blockW > MARGIN + usable) {
       x = MARGIN;
       y = rowBottom + 10;
@@ -221,12 +241,12 @@ export function layoutCluster(input: LayoutInput): ClusterLayout {
     let cy = y + POOL_LABEL_H;
     for (let start = 0; start < members.length; start += perLine) {
       const line = members.slice(start, start + perLine);
-      const placed = line.map((n) => placePods(n, (byNode.get(n.id) ?? []).sort(byCreation), density, expanded));
+      const placed = line.map((n) => placePods(n, (byNode.get(n.id) ?? []).sort(byCreation), density, expanded, cardW));
       const rowH = Math.max(...placed.map((p) => p.height));
       line.forEach((n, i) => {
-        const cx = x + i * (m.cardW + CARD_GAP);
+        const cx = x + i * (cardW + CARD_GAP);
         const { rows, pods } = placed[i]!;
-        nodeBoxes.set(n.id, { node: n, rows, x: cx, y: cy, w: m.cardW, h: rowH });
+        nodeBoxes.set(n.id, { node: n, rows, x: cx, y: cy, w: cardW, h: rowH });
         for (const p of pods) podBoxes.set(p.pod.id, { ...p, x: p.x + cx, y: p.y + cy });
       });
       cy += rowH + CARD_GAP;
@@ -250,14 +270,15 @@ export function layoutCluster(input: LayoutInput): ClusterLayout {
 }
 
 /** A card's pods, relative to the card, and the card's height. */
-function placePods(node: NodeView, pods: readonly PodView[], density: Density, expanded: ReadonlySet<string>): { rows: CardRows; pods: PodBox[]; height: number } {
+function placePods(node: NodeView, pods: readonly PodView[], density: Density, expanded: ReadonlySet<string>, cardW: number): { rows: CardRows; pods: PodBox[]; height: number } {
   const m = density === 'detail' ? DETAIL : COMPACT;
   const rows = cardRows(node, density);
   const out: PodBox[] = [];
   let col = 0;
   let y = rows.podsTop;
   let rowH = m.podH;
-  const fullW = m.cardW - 2 * PAD;
+  const fullW = cardW - 2 * PAD;
+  const perRow = Math.max(1, Math.floor((fullW + m.podGap) / (m.podW + m.podGap)));
   for (const pod of pods) {
     if (expanded.has(pod.id)) {
       // An open chip takes a whole row, with a line per container.
@@ -273,7 +294,7 @@ function placePods(node: NodeView, pods: readonly PodView[], density: Density, e
     }
     out.push({ pod, inQueue: false, expanded: false, x: PAD + col * (m.podW + m.podGap), y, w: m.podW, h: m.podH });
     col++;
-    if (col === m.podsPerRow) {
+    if (col === perRow) {
       col = 0;
       y += m.podH + m.podGap;
     }

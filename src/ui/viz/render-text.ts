@@ -16,7 +16,14 @@ export function renderTextFor(): RenderText {
       const restarts = p.restarts ? ` ${t('cluster.restarts', { count: p.restarts })}` : '';
       return `${base}${restarts}${p.schedulingMessage ? `. ${p.schedulingMessage}` : ''}`;
     },
-    gpu: (node, index, name) => t('cluster.gpu', { index, name, node }),
+    gpu: (node, g) => {
+      const base = t('cluster.gpu', { index: g.index, name: g.name, node });
+      if (!g.slices) return base;
+      if (!g.mig) return `${base}. ${t('cluster.gpuMigOff')}`;
+      const profiles = g.mig.instances.map((i) => i.profile).join(', ') || t('cluster.gpuMigEmpty');
+      return `${base}. ${t('cluster.gpuMig', { profiles })}${g.mig.unusable.length ? ` ${t('cluster.gpuUnusable', { count: g.mig.unusable.length })}` : ''}`;
+    },
+    migOff: t('cluster.migOff'),
     service: (s) => t('cluster.service', { name: s.name, type: s.type, ip: s.clusterIP, ready: s.endpoints.filter((e) => e.ready).length, total: s.endpoints.length }),
     services: t('cluster.services'),
     backOff: (seconds) => t('cluster.backOff', { seconds }),

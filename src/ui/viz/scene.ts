@@ -1,4 +1,4 @@
-import type { NodeView, PodView, ServiceView } from '../../worker/protocol';
+import type { GpuView, NodeView, PodView, ServiceView } from '../../worker/protocol';
 import type { ClusterLayout } from './layout';
 
 /** Something in the cluster view a learner can point at, inspect, or inject a fault into. */
@@ -23,7 +23,8 @@ export interface RenderText {
   node(n: NodeView, pods: number): string;
   nodeStatus(n: NodeView): string;
   pod(p: PodView): string;
-  gpu(node: string, index: number, name: string): string;
+  gpu(node: string, gpu: GpuView): string;
+  migOff: string;
   service(s: ServiceView): string;
   services: string;
   backOff(seconds: number): string;

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/core';
-import { backOffMs, parseGoDuration } from '../../../src/core/view/project';
+import { Rng } from '../../../src/core/engine/rng';
+import { gpuModel } from '../../../src/core/gpu/catalogue';
+import { createComputeInstance, createGpuInstance, MIG_DISABLED, MIG_ENABLED_EMPTY, type MigState } from '../../../src/core/gpu/mig-geometry';
+import { migGeometry, profileByName } from '../../../src/core/gpu/mig-profiles';
+import type { NodeGpu } from '../../../src/core/gpu/node-gpu';
+import { backOffMs, gpuView, parseGoDuration } from '../../../src/core/view/project';
 
 describe('pod views', () => {
   it('read the kubelet back-off from its waiting message', () => {
@@ -124,5 +129,47 @@ describe('view diffs under a burst', () => {
     }
     expect(seen.size).toBe(450);
     expect(diffs).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('GPU views', () => {
+  const a100 = gpuModel('A100-SXM4-40GB')!;
+  const geometry = migGeometry('A100-SXM4-40GB')!;
+  const gpu = (mig: MigState): NodeGpu => ({ index: 2, model: a100, uuid: 'GPU-1', busId: '00000000:47:00.0', mig });
+
+  /** Create GPU instances of the named profiles at the given starts, each with one full compute instance. */
+  function layout(parts: [string, number][]): MigState {
+    const rng = new Rng(1);
+    let state: MigState = MIG_ENABLED_EMPTY;
+    for (const [name, start] of parts) {
+      const gi = createGpuInstance(geometry, state, profileByName(geometry, name)!, start);
+      if (!gi.ok) throw new Error(gi.error.reason);
+      const ci = createComputeInstance(geometry, gi.value.state, gi.value.instance.id, rng);
+      if (!ci.ok) throw new Error(ci.error.reason);
+      state = ci.value.state;
+    }
+    return state;
+  }
+
+  it('give a MIG-capable GPU its 8 memory and 7 compute slices, and nothing more while MIG is off', () => {
+    const view = gpuView(gpu(MIG_DISABLED));
+    expect(view.slices).toEqual({ memory: 8, compute: 7 });
+    expect(view.mig).toBeUndefined();
+    expect(gpuView({ ...gpu(MIG_DISABLED), model: gpuModel('T4')! }).slices).toBeUndefined();
+  });
+
+  it('place MIG instances where they really sit, and mark the slices a layout leaves unusable', () => {
+    // 4g.20gb takes slices 0–3 and 4 compute slices; a 2g.10gb at 4 leaves 2 compute slices, so
+    // slices 6–7 can only take a 1g.5gb or 1g.10gb; none is unusable yet.
+    const view = gpuView(gpu(layout([['4g.20gb', 0], ['2g.10gb', 4]])));
+    expect(view.mig!.instances.map((i) => [i.profile, i.start, i.size, i.computeSlices])).toEqual([
+      ['4g.20gb', 0, 4, 4],
+      ['2g.10gb', 4, 2, 2],
+    ]);
+    expect(view.mig!.unusable).toEqual([]);
+    // Seven 1g.5gb instances use all 7 compute slices; memory slice 7 is free but no profile fits.
+    const full = gpuView(gpu(layout([0, 1, 2, 3, 4, 5, 6].map((s) => ['1g.5gb', s] as [string, number]))));
+    expect(full.mig!.instances).toHaveLength(7);
+    expect(full.mig!.unusable).toEqual([7]);
   });
 });

@@ -5,6 +5,7 @@ import type { ClusterLayout, NodeBox } from '../layout';
 import { APPEAR_MS } from '../motion';
 import type { RenderText } from '../scene';
 import { el, icon, setAttr, setIcon, setText, translate } from './el';
+import { gpuBlock } from './gpus';
 
 interface Bar {
   readonly key: string;
@@ -165,20 +166,6 @@ export class NodeCards {
     });
 
     card.gpus.style.top = `${box.rows.gpusTop}px`;
-    if (prev?.node.gpus !== n.gpus) {
-      card.gpus.replaceChildren(
-        ...(n.gpus.length
-          ? [
-              el('div', 'gpu-model', {}, `${n.gpus.length} × ${n.gpus[0]!.name}`),
-              el(
-                'div',
-                'gpu-row',
-                {},
-                ...n.gpus.map((g) => el('div', 'gpu', { role: 'button', tabindex: '0', 'aria-label': text.gpu(n.name, g.index, g.name), 'data-kind': 'Gpu', 'data-node': n.id, 'data-index': String(g.index) }, String(g.index))),
-              ),
-            ]
-          : []),
-      );
-    }
+    if (prev?.node.gpus !== n.gpus || prev.node.name !== n.name) card.gpus.replaceChildren(...gpuBlock(n, text));
   }
 }
