@@ -1,6 +1,7 @@
 import { bundleSizes } from './bundle.bench';
 import { busyHour } from './controllers.bench';
 import { engineThroughput } from './engine.bench';
+import { kubeletSteadyState } from './kubelet.bench';
 import { printResults, type BenchResult } from './report';
 import { schedulerThroughput } from './scheduler.bench';
 import { podStartup } from './simulation.bench';
@@ -13,6 +14,7 @@ import { uiFrames } from './ui.bench';
 const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   engine: engineThroughput,
   simulation: podStartup,
+  kubelet: kubeletSteadyState,
   controllers: busyHour,
   scheduler: schedulerThroughput,
   bundle: bundleSizes,

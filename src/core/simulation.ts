@@ -15,6 +15,11 @@ import { openWatch } from './kubectl/watch/stream';
 import { MIG_DISABLED } from './gpu/mig-geometry';
 import type { NodeGpu } from './gpu/node-gpu';
 import { runNodeShell, type NodeShellResult } from './kubectl/shell/node-shell';
+import { type LogsOptions, type LogsResult, readPodLogs } from './kubelet/logs-api';
+import { type CordonResult, setUnschedulable } from './eviction/cordon';
+import { type DrainOperation, type DrainOptions, startDrain } from './eviction/drain';
+import { evictPod } from './eviction/eviction-api';
+import type { MetricsStore } from './metrics/metrics-store';
 import type { SchedulingExplanation } from './scheduler/explanation';
 import { ApiError } from './store/api-error';
 import type { PropagationPolicy, WatchEvent } from './store/object-store';
@@ -48,7 +53,10 @@ export type Command =
   | { readonly op: 'rollout'; readonly action: RolloutAction; readonly kind: string; readonly name: string; readonly namespace?: string; readonly toRevision?: number }
   | { readonly op: 'scale'; readonly kind: string; readonly name: string; readonly namespace?: string; readonly replicas: number; readonly currentReplicas?: number }
   | { readonly op: 'kubectl'; readonly line: string; readonly stdin?: string; readonly files?: Readonly<Record<string, string>> }
-  | { readonly op: 'inject'; readonly fault: Fault };
+  | { readonly op: 'inject'; readonly fault: Fault }
+  | { readonly op: 'cordon'; readonly node: string; readonly unschedulable: boolean }
+  | { readonly op: 'drain'; readonly node: string; readonly options: DrainOptions }
+  | { readonly op: 'evict'; readonly pod: string; readonly namespace?: string; readonly gracePeriodSeconds?: number };
 
 /**
  * A snapshot is the seed, the cluster and the command log: the core is deterministic, so
@@ -253,6 +261,56 @@ export class Simulation {
     return result;
   }
 
+  /**
+   * A container's log, as `kubectl logs` reads it: `{ container, previous, tail, timestamps,
+   * sinceSeconds }`. Errors carry the API server's wording (`container "x" in pod "y" is waiting
+   * to start: ContainerCreating`, `previous terminated container … not found`).
+   */
+  logs(pod: string, options: LogsOptions & { namespace?: string } = {}): LogsResult {
+    return readPodLogs(this.world.ctx.store, this.world.kubelets, options.namespace ?? 'default', pod, options, this.world.ctx.clock.now());
+  }
+
+  /** `kubectl cordon <node>`: mark the node unschedulable. */
+  cordon(node: string): CordonResult {
+    this.record({ op: 'cordon', node, unschedulable: true });
+    return setUnschedulable(this.world.ctx.store, node, true);
+  }
+
+  /** `kubectl uncordon <node>`. */
+  uncordon(node: string): CordonResult {
+    this.record({ op: 'cordon', node, unschedulable: false });
+    return setUnschedulable(this.world.ctx.store, node, false);
+  }
+
+  /**
+   * `kubectl drain <node>`: cordon, then evict the node's pods through the eviction API,
+   * retrying refused evictions every 5 s, as the real command does. It runs in virtual time:
+   * advance the clock and read the returned operation's lines (stdout, stderr) and `done`.
+   */
+  drain(node: string, options: DrainOptions = {}): DrainOperation {
+    this.record({ op: 'drain', node, options });
+    return startDrain(this.world.ctx, node, options);
+  }
+
+  /** The pods/eviction subresource: a delete that respects PodDisruptionBudgets (429 when it would violate one). */
+  evict(pod: string, options: { namespace?: string; gracePeriodSeconds?: number } = {}): DeleteResult {
+    this.record({ op: 'evict', pod, ...options });
+    return this.doEvict(pod, options.namespace, options.gracePeriodSeconds);
+  }
+
+  private doEvict(pod: string, namespace = 'default', gracePeriodSeconds?: number): DeleteResult {
+    const r = evictPod(this.world.ctx, namespace, pod, gracePeriodSeconds !== undefined ? { gracePeriodSeconds } : {});
+    return r.ok ? { ok: true, message: `pod/${pod} evicted` } : { ok: false, message: r.error.kubectlMessage() };
+  }
+
+  /**
+   * The time series components record (container and node usage every 10 s, GPU and Triton
+   * series): what `kubectl top`, the HPA and the UI's charts read. Names are in metrics/series.ts.
+   */
+  metrics(): Pick<MetricsStore, 'query' | 'latest' | 'names'> {
+    return this.world.ctx.metrics;
+  }
+
   /** Every Event object, in the order they were first recorded. */
   events(): Event[] {
     return this.world.ctx.store.list<Event>('Event').map((e) => deepClone(e) as Event);
@@ -287,6 +345,15 @@ export class Simulation {
         return;
       case 'inject':
         this.world.faults.inject(this.world.ctx, c.fault);
+        return;
+      case 'cordon':
+        setUnschedulable(this.world.ctx.store, c.node, c.unschedulable);
+        return;
+      case 'drain':
+        startDrain(this.world.ctx, c.node, c.options);
+        return;
+      case 'evict':
+        this.doEvict(c.pod, c.namespace, c.gracePeriodSeconds);
         return;
       case 'rollout':
         this.doRollout(c);

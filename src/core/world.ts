@@ -4,10 +4,15 @@ import { ApiRegistry } from './api/registry';
 import { ControllerManager } from './controllers/manager';
 import type { ClusterSpec } from './cluster/cluster-spec';
 import { buildMachines, type Machine } from './cluster/hardware';
+import { MachineStates } from './cluster/machine-state';
 import { VirtualClock } from './engine/clock';
 import { Rng } from './engine/rng';
 import { EventRecorder } from './events/recorder';
+import { DisruptionController } from './controllers/disruption';
+import { NodeLifecycleController } from './controllers/node-lifecycle';
+import { TaintEvictionController } from './controllers/taint-eviction';
 import { FaultInjector } from './faults/faults';
+import { registerMachineFaults } from './faults/register';
 import { KubeletFleet } from './kubelet/kubelets';
 import { MetricsStore } from './metrics/metrics-store';
 import { createKubernetesService } from './network/cluster-services';
@@ -29,6 +34,11 @@ export class World {
   readonly scheduler: Scheduler;
   readonly kubelets: KubeletFleet;
   readonly faults = new FaultInjector();
+  /** Power, network and pressure of the machines, and registry availability: what faults change. */
+  readonly machineStates: MachineStates;
+  readonly nodeLifecycle: NodeLifecycleController;
+  readonly taintEviction: TaintEvictionController;
+  readonly disruption: DisruptionController;
   readonly controllers: ControllerManager;
 
   constructor(
@@ -52,8 +62,13 @@ export class World {
     createKubernetesService(store, apiServerAddress([...machines.values()]));
     store.create(DEFAULT_STORAGE_CLASS);
     this.scheduler = new Scheduler(this.ctx);
-    this.kubelets = new KubeletFleet(this.ctx, [...machines.values()]);
+    this.machineStates = new MachineStates(machines.values());
+    this.kubelets = new KubeletFleet(this.ctx, [...machines.values()], this.machineStates);
     this.kubelets.registerAll();
+    this.nodeLifecycle = new NodeLifecycleController(this.ctx);
+    this.taintEviction = new TaintEvictionController(this.ctx);
+    this.disruption = new DisruptionController(this.ctx);
+    registerMachineFaults(this.faults, { ctx: this.ctx, machines: this.machineStates, kubelets: this.kubelets });
     this.controllers = new ControllerManager(this.ctx);
   }
 }

@@ -13,6 +13,7 @@ import { secretStrategy } from './kinds/secret';
 import { serviceStrategy } from './kinds/service';
 import { statefulSetStrategy } from './kinds/stateful-set';
 import { persistentVolumeClaimStrategy, persistentVolumeStrategy, storageClassStrategy } from './kinds/storage';
+import { leaseStrategy } from './kinds/lease';
 import { namespaceStrategy } from './kinds/namespace';
 import { nodeStrategy } from './kinds/node';
 import { podDisruptionBudgetStrategy } from './kinds/pod-disruption-budget';
@@ -51,6 +52,7 @@ const STRATEGIES: readonly KindStrategy<never>[] = [
   horizontalPodAutoscalerStrategy,
   priorityClassStrategy,
   kubeSchedulerConfigurationStrategy,
+  leaseStrategy,
 ];
 
 export class ApiRegistry {

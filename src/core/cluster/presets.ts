@@ -1,7 +1,9 @@
 import type { ClusterSpec } from './cluster-spec';
 
 /**
- * The cluster presets named in DESIGN.md. A control-plane node carries its real taint,
+ * The cluster presets named in DESIGN.md. Between them they run every container runtime a node
+ * can report: containerd (kubeadm's and kind's default), CRI-O, and Docker Engine through
+ * cri-dockerd (`docker://` in `get nodes -o wide`). A control-plane node carries its real taint,
  * node-role.kubernetes.io/control-plane:NoSchedule, so ordinary pods never land on it.
  */
 const CONTROL_PLANE_TAINT = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' } as const;
@@ -20,7 +22,7 @@ export const PRESETS: Readonly<Record<string, ClusterSpec>> = {
     description: 'Two NVIDIA DGX A100 nodes (8 × A100-SXM4-40GB each) and a CPU node.',
     pools: [
       { name: 'dgx', count: 2, machine: 'dgx-a100', runtime: 'containerd', zone: 'zone-a' },
-      { name: 'cpu', count: 1, machine: 'cpu-standard', runtime: 'containerd', zone: 'zone-a' },
+      { name: 'cpu', count: 1, machine: 'cpu-standard', runtime: 'docker', zone: 'zone-a' },
     ],
   },
   'gpu-lab': {

@@ -1,255 +1,299 @@
-import type { ContainerStatus, Node, Pod } from 'kubernetes-types/core/v1';
-import type { Stored, Writable } from '../api/types';
+import type { ObjectReference, Pod } from 'kubernetes-types/core/v1';
+import type { Stored } from '../api/types';
 import type { Machine } from '../cluster/hardware';
+import type { MachineChange, MachineStates } from '../cluster/machine-state';
 import type { Timer } from '../engine/clock';
-import { hexDigest } from '../engine/hash';
-import { rfc3339 } from '../engine/time';
-import { goDuration } from '../format/duration';
+import type { EventType } from '../events/recorder';
+import type { Labels } from '../metrics/metrics-store';
+import { RESOURCE_METRICS_INTERVAL_MS } from '../metrics/series';
 import type { SimContext } from '../sim-context';
-import { imageId, imageSizeBytes, parseImage, PULL_BYTES_PER_SECOND, PULL_OVERHEAD_MS } from './images';
-import { registrationNode } from './node-object';
-import { setCondition } from './pod-conditions';
+import { admitPod, type AdmitResult, type PodAdmitHandler } from './admission';
+import { Backoff } from './backoff';
+import { type EvictionCandidate, EvictionManager } from './eviction-manager';
+import { ImageManager } from './images/image-manager';
+import { LogStore } from './logs';
+import { reportedMemoryBytes } from './node-object';
+import { NodeStatusReporter } from './node-status';
+import { nodeUse, type NodeUse } from './node-usage';
+import { type ContainerUse, PodWorker, type WorkerHost } from './pod-worker';
+import type { ResourceUse } from './process-runner';
+import { dropPodMetrics, publishResourceMetrics } from './resource-metrics';
+import { RUNTIMES, type RuntimeInfo } from './runtimes';
+import { StatusManager } from './status-manager';
+import { KUBELET_TIMINGS } from './timings';
 
-/** What the kubelet remembers about a pod it runs, beyond what the API shows. */
-interface PodRuntime {
-  readonly uid: string;
-  readonly namespace: string;
-  readonly name: string;
-  timers: Timer[];
-  terminating: boolean;
+/**
+ * One housekeeping tick does what the kubelet does on its 10 s loops: renew the lease, compute the
+ * node status, run the eviction manager and publish resource metrics (all four periods are 10 s).
+ */
+const HOUSEKEEPING_MS = Math.min(KUBELET_TIMINGS.nodeStatusUpdateMs, KUBELET_TIMINGS.leaseRenewMs, KUBELET_TIMINGS.evictionMonitoringMs, RESOURCE_METRICS_INTERVAL_MS);
+
+/** What a kubelet needs from the fleet: the pods the API server has bound to its node, and extra admit handlers. */
+export interface FleetServices {
+  podsOnNode(node: string): Stored<Pod>[];
+  deviceAdmitHandlers(): readonly PodAdmitHandler[];
 }
 
 /**
- * The node agent for one machine: registers the Node, then takes each pod bound to it through
- * sandbox creation, image pulls and container starts (Pending → ContainerCreating → Running),
- * and through graceful termination when the pod is deleted.
+ * The node agent for one machine. It registers the Node and its Lease, runs a pod worker per
+ * pod bound to the node, renews its heartbeat, reports node conditions, publishes resource
+ * metrics and evicts pods under node pressure. It lives and dies with its machine: when the
+ * machine loses power every container is gone at once; when its network is cut, containers keep
+ * running but nothing reaches the API server until it heals.
  */
-export class Kubelet {
-  private readonly pods = new Map<string, PodRuntime>();
-  private readonly images = new Set<string>();
+export class Kubelet implements WorkerHost {
+  readonly runtime: RuntimeInfo;
+  readonly images: ImageManager;
+  readonly logs = new LogStore();
+  readonly restarts = new Backoff();
+  readonly status: StatusManager;
+  readonly hostIP: string;
+  readonly bridgeIP: string;
+  readonly kernel: string;
+  private readonly workers = new Map<string, PodWorker>();
+  private readonly reporter: NodeStatusReporter;
+  private readonly evictions = new EvictionManager();
   private nextPodIp = 2;
-  /** Image pulls are serialised on a node (kubelet serializeImagePulls defaults to true). */
-  private pullQueueFreeAt = 0;
+  private readonly metricLabels = new Map<string, Labels>();
+  /** The kubelet process runs: the machine is powered and booted. */
+  private running = true;
+  /** When the kubelet process last started (probe workers stagger themselves for a period after). */
+  startedAtMs = 0;
+  private housekeepingTimer: Timer | undefined;
+  private bootTimer: Timer | undefined;
 
   constructor(
-    private readonly ctx: SimContext,
+    readonly ctx: SimContext,
     readonly machine: Machine,
-  ) {}
+    private readonly machines: MachineStates,
+    private readonly fleet: FleetServices,
+  ) {
+    this.runtime = RUNTIMES[machine.runtime];
+    this.hostIP = machine.internalIP;
+    this.bridgeIP = `${machine.podCIDR.split('.').slice(0, 3).join('.')}.1`;
+    this.kernel = machine.type.kernelVersion;
+    this.status = new StatusManager(ctx.store, () => this.reachable());
+    this.images = new ImageManager(ctx.clock, ctx.rng, this.runtime, machines, () => this.reporter.imagesChanged());
+    this.reporter = new NodeStatusReporter(ctx, machine, this.images, (type, reason, message) => this.nodeEvent(type, reason, message));
+  }
 
   get nodeName(): string {
     return this.machine.nodeName;
   }
 
-  /** Register the Node object, with the events a starting kubelet emits. */
+  /** Whether the kubelet can talk to the API server. */
+  reachable(): boolean {
+    const m = this.machines.get(this.nodeName);
+    return this.running && m.powered && m.networkUp;
+  }
+
+  /** Register the Node and start the heartbeat (at virtual time 0). */
   register(): void {
-    const { store, recorder, clock } = this.ctx;
-    store.create(registrationNode(this.machine, clock.now()));
-    const source = { component: 'kubelet', host: this.nodeName };
-    const ref = { kind: 'Node', name: this.nodeName, uid: this.nodeName, apiVersion: 'v1' };
-    recorder.record(ref, 'Normal', 'Starting', 'Starting kubelet.', source);
-    for (const reason of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID']) {
-      recorder.record(ref, 'Normal', reason, `Node ${this.nodeName} status is now: ${reason}`, source);
-    }
-    recorder.record(ref, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods', source);
-    recorder.record(ref, 'Normal', 'RegisteredNode', `Node ${this.nodeName} event: Registered Node ${this.nodeName} in Controller`, { component: 'node-controller' });
+    this.reporter.register();
+    // Kubelets start at different instants: stagger the 10 s heartbeat across nodes.
+    this.scheduleHousekeeping(Math.round(this.ctx.rng.between(0, HOUSEKEEPING_MS)));
   }
 
-  /** Called for every change to a pod bound to this node. */
+  // ── pods from the API server ─────────────────────────────────────────────────────────────
+
+  /** Called for every change to a pod bound to this node (if the kubelet can hear it). */
   onPod(pod: Stored<Pod>): void {
-    const known = this.pods.get(pod.metadata.uid);
-    if (!known) {
-      if (pod.metadata.deletionTimestamp) {
-        this.ctx.clock.after(0, 'kubelet-finalize', () => this.finalize(pod.metadata.namespace!, pod.metadata.name));
-        return;
-      }
-      this.start(pod);
+    if (!this.reachable()) return;
+    const worker = this.workers.get(pod.metadata.uid);
+    if (worker) {
+      worker.update(pod);
       return;
     }
-    if (pod.metadata.deletionTimestamp && !known.terminating) this.terminate(known, pod);
+    if (pod.metadata.deletionTimestamp) {
+      // Nothing of it runs here: confirm the deletion at once.
+      this.status.confirmDeletion({ namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, uid: pod.metadata.uid });
+      return;
+    }
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return;
+    // A pod that already ran here before the kubelet restarted (a reboot) is adopted, keeping its restart counts.
+    const ranBefore = (pod.status?.containerStatuses ?? []).some((c) => c.state?.running || c.state?.terminated || c.lastState?.terminated);
+    const w = new PodWorker(this, pod, ranBefore ? pod.status : undefined);
+    this.workers.set(pod.metadata.uid, w);
+    w.begin();
   }
 
-  /** The pod is gone from the API (force-deleted or finalized): forget it. */
+  /** The pod is gone from the API server. */
   onPodDeleted(pod: Stored<Pod>): void {
-    const known = this.pods.get(pod.metadata.uid);
-    if (!known) return;
-    for (const t of known.timers) t.cancel();
-    this.pods.delete(pod.metadata.uid);
+    dropPodMetrics(this.ctx.metrics, pod.metadata.namespace ?? 'default', pod.metadata.name);
+    for (const key of [...this.metricLabels.keys()]) if (key.startsWith(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}/`)) this.metricLabels.delete(key);
+    const w = this.workers.get(pod.metadata.uid);
+    // A kubelet that cannot hear the API server learns of the deletion when it relists.
+    if (!w || !this.reachable()) return;
+    w.removed();
+    this.finished(w);
   }
 
-  private start(pod: Stored<Pod>): void {
-    const runtime: PodRuntime = { uid: pod.metadata.uid, namespace: pod.metadata.namespace!, name: pod.metadata.name, timers: [], terminating: false };
-    this.pods.set(runtime.uid, runtime);
-    const { rng } = this.ctx;
-    // The kubelet's pod workers pick up a newly bound pod within a few hundred milliseconds.
-    this.after(runtime, rng.between(100, 300), 'kubelet-sync', () => this.beginSync(runtime));
-  }
+  // ── the machine underneath ───────────────────────────────────────────────────────────────
 
-  private beginSync(rt: PodRuntime): void {
-    const now = rfc3339(this.ctx.clock.now());
-    const pod = this.current(rt);
-    if (!pod) return;
-    const containers = pod.spec?.containers ?? [];
-    this.ctx.store.patchStatus<Pod>('Pod', rt.name, rt.namespace, (p) => {
-      const st = ((p as Writable<Pod>).status ??= {});
-      st.phase = 'Pending';
-      st.hostIP = this.machine.internalIP;
-      st.hostIPs = [{ ip: this.machine.internalIP }];
-      st.startTime = now;
-      setCondition(p, 'PodReadyToStartContainers', 'False', now);
-      setCondition(p, 'Initialized', 'True', now);
-      const names = containers.map((c) => c.name).join(' ');
-      setCondition(p, 'Ready', 'False', now, 'ContainersNotReady', `containers with unready status: [${names}]`);
-      setCondition(p, 'ContainersReady', 'False', now, 'ContainersNotReady', `containers with unready status: [${names}]`);
-      st.containerStatuses = containers.map((c) => waitingStatus(c.name, c.image ?? '', 'ContainerCreating'));
-    });
-    // Creating the sandbox: the pause container and the CNI call that gives the pod its IP.
-    this.after(rt, this.ctx.rng.between(400, 1200), 'kubelet-sandbox', () => this.sandboxReady(rt));
-  }
-
-  private sandboxReady(rt: PodRuntime): void {
-    const now = rfc3339(this.ctx.clock.now());
-    const ip = this.allocatePodIp();
-    this.ctx.store.patchStatus<Pod>('Pod', rt.name, rt.namespace, (p) => {
-      p.status!.podIP = ip;
-      p.status!.podIPs = [{ ip }];
-      setCondition(p, 'PodReadyToStartContainers', 'True', now);
-    });
-    this.startContainer(rt, 0);
-  }
-
-  /** Start the containers one after another, pulling each image first when needed. */
-  private startContainer(rt: PodRuntime, index: number): void {
-    const pod = this.current(rt);
-    if (!pod || rt.terminating) return;
-    const container = pod.spec?.containers?.[index];
-    if (!container) return this.allStarted(rt);
-    const image = container.image ?? '';
-    const ref = parseImage(image);
-    const fieldPath = `spec.containers{${container.name}}`;
-    const source = { component: 'kubelet', host: this.nodeName };
-    const { recorder, clock, rng } = this.ctx;
-    const present = this.images.has(ref.full);
-    const policy = container.imagePullPolicy ?? 'IfNotPresent';
-    const afterImage = () => {
-      const p = this.current(rt);
-      if (!p || rt.terminating) return;
-      recorder.record(p, 'Normal', 'Created', `Created container: ${container.name}`, source, fieldPath);
-      this.after(rt, rng.between(80, 250), 'kubelet-start-container', () => {
-        const q = this.current(rt);
-        if (!q || rt.terminating) return;
-        const now = rfc3339(clock.now());
-        recorder.record(q, 'Normal', 'Started', `Started container ${container.name}`, source, fieldPath);
-        this.ctx.store.patchStatus<Pod>('Pod', rt.name, rt.namespace, (draft) => {
-          const statuses = draft.status!.containerStatuses!;
-          statuses[index] = runningStatus(container.name, ref.full, imageId(ref), now, this.machine.runtime, `${rt.uid}/${container.name}`);
-        });
-        this.startContainer(rt, index + 1);
-      });
-    };
-
-    if (present && policy !== 'Always') {
-      recorder.record(pod, 'Normal', 'Pulled', `Container image ${JSON.stringify(image)} already present on machine`, source, fieldPath);
-      this.after(rt, rng.between(50, 150), 'kubelet-create-container', afterImage);
-      return;
-    }
-    recorder.record(pod, 'Normal', 'Pulling', `Pulling image ${JSON.stringify(image)}`, source, fieldPath);
-    const size = imageSizeBytes(ref);
-    // A pull of a cached image only checks the manifest; otherwise download and unpack.
-    const pullMs = Math.round(present ? rng.between(300, 900) : rng.jitter(PULL_OVERHEAD_MS + (size / PULL_BYTES_PER_SECOND) * 1000, 0.15));
-    const startAt = Math.max(clock.now(), this.pullQueueFreeAt);
-    const waitedMs = startAt - clock.now();
-    this.pullQueueFreeAt = startAt + pullMs;
-    this.after(rt, waitedMs + pullMs, 'kubelet-pull', () => {
-      this.images.add(ref.full);
-      this.recordImageOnNode(ref.full, size);
-      const p = this.current(rt);
-      if (!p) return;
-      recorder.record(
-        p,
-        'Normal',
-        'Pulled',
-        `Successfully pulled image ${JSON.stringify(image)} in ${goDuration(pullMs)} (${goDuration(pullMs + waitedMs)} including waiting). Image size: ${size} bytes.`,
-        source,
-        fieldPath,
-      );
-      this.after(rt, rng.between(50, 150), 'kubelet-create-container', afterImage);
-    });
-  }
-
-  private allStarted(rt: PodRuntime): void {
-    const now = rfc3339(this.ctx.clock.now());
-    this.ctx.store.patchStatus<Pod>('Pod', rt.name, rt.namespace, (p) => {
-      p.status!.phase = 'Running';
-      setCondition(p, 'Ready', 'True', now);
-      setCondition(p, 'ContainersReady', 'True', now);
-      for (const c of p.status!.containerStatuses ?? []) c.ready = true;
-    });
-  }
-
-  /** Graceful termination: stop every running container, then confirm the deletion. */
-  private terminate(rt: PodRuntime, pod: Stored<Pod>): void {
-    rt.terminating = true;
-    for (const t of rt.timers) t.cancel();
-    rt.timers = [];
-    const source = { component: 'kubelet', host: this.nodeName };
-    for (const c of pod.status?.containerStatuses ?? []) {
-      if (c.state?.running) {
-        this.ctx.recorder.record(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, source, `spec.containers{${c.name}}`);
+  onMachineChange(change: MachineChange): void {
+    const m = this.machines.get(this.nodeName);
+    if (change === 'power') {
+      if (!m.powered) this.powerLost();
+      else if (!this.running && !this.bootTimer) {
+        const [min, max] = KUBELET_TIMINGS.bootMs;
+        this.bootTimer = this.ctx.clock.after(Math.round(this.ctx.rng.between(min, max)), 'kubelet-boot', () => this.boot());
       }
+    } else if (change === 'network' && m.networkUp && this.running) {
+      this.reconnected();
     }
-    const grace = (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
-    // Servers such as nginx exit promptly on SIGTERM; the grace period is the upper bound.
-    const stopMs = Math.min(grace, this.ctx.rng.between(300, 1200));
-    this.after(rt, stopMs, 'kubelet-killed', () => this.finalize(rt.namespace, rt.name));
   }
 
-  private finalize(namespace: string, name: string): void {
-    if (this.ctx.store.get('Pod', name, namespace)) this.ctx.store.delete('Pod', name, namespace, { gracePeriodSeconds: 0 });
+  private powerLost(): void {
+    this.running = false;
+    this.bootTimer?.cancel();
+    this.bootTimer = undefined;
+    this.housekeepingTimer?.cancel();
+    for (const w of this.workers.values()) w.vanish();
+    this.workers.clear();
+    this.images.reset();
+    this.restarts.clear();
+    this.evictions.reset();
+    this.status.clear();
   }
 
-  private recordImageOnNode(full: string, size: number): void {
-    const node = this.ctx.store.get<Node>('Node', this.nodeName);
-    if (!node || node.status?.images?.some((i) => i.names?.includes(full))) return;
-    this.ctx.store.patchStatus<Node>('Node', this.nodeName, undefined, (n) => {
-      (n.status!.images ??= []).push({ names: [full], sizeBytes: size });
+  private boot(): void {
+    this.bootTimer = undefined;
+    this.running = true;
+    this.startedAtMs = this.ctx.clock.now();
+    this.scheduleHousekeeping(HOUSEKEEPING_MS);
+    if (this.reachable()) this.reconnected(true);
+  }
+
+  /** The API server is reachable again (after a boot or a partition): report, then relist pods. */
+  private reconnected(afterBoot = false): void {
+    if (afterBoot) this.reporter.restart(this.machines.get(this.nodeName).bootID);
+    else {
+      this.reporter.renewLease();
+      this.reporter.tick(this.evictions.signals(this.ctx.clock.now()));
+    }
+    this.status.flush();
+    const present = new Set<string>();
+    for (const pod of this.fleet.podsOnNode(this.nodeName)) {
+      present.add(pod.metadata.uid);
+      this.onPod(pod);
+    }
+    for (const w of [...this.workers.values()]) {
+      if (present.has(w.uid)) continue;
+      // Deleted from the API while the node was away: clean up what still runs (HandlePodCleanups).
+      w.removed();
+      this.finished(w);
+    }
+  }
+
+  // ── housekeeping: heartbeat, node status, eviction, metrics ─────────────────────────────
+
+  private scheduleHousekeeping(delayMs: number): void {
+    this.housekeepingTimer?.cancel();
+    this.housekeepingTimer = this.ctx.clock.after(delayMs, 'kubelet-housekeeping', () => {
+      this.scheduleHousekeeping(HOUSEKEEPING_MS);
+      this.housekeeping();
     });
   }
 
-  private allocatePodIp(): string {
+  private housekeeping(): void {
+    if (!this.running) return;
+    const now = this.ctx.clock.now();
+    const usage = new Map<PodWorker, ContainerUse[]>();
+    for (const w of this.workers.values()) usage.set(w, w.usage());
+    this.evict(now, usage);
+    if (!this.reachable()) return;
+    this.reporter.renewLease();
+    this.reporter.tick(this.evictions.signals(now));
+    // The resource metrics interval and the node status interval are both 10 s: one tick serves both.
+    this.publishMetrics(now, usage);
+  }
+
+  /** What the node uses now: system, pods and anything outside Kubernetes. */
+  nodeUse(usage?: ReadonlyMap<PodWorker, readonly ContainerUse[]>): NodeUse {
+    const pods: ResourceUse[] = [];
+    for (const w of this.workers.values()) for (const c of usage?.get(w) ?? w.usage()) pods.push(c.use);
+    return nodeUse(this.machine, this.machines.get(this.nodeName), pods, this.images.diskBytes());
+  }
+
+  private evict(now: number, usage: ReadonlyMap<PodWorker, readonly ContainerUse[]>): void {
+    const candidates: EvictionCandidate<PodWorker>[] = [];
+    for (const w of this.workers.values()) {
+      if (!w.active || w.isTerminating) continue;
+      candidates.push({ worker: w, priority: w.currentPod().spec?.priority ?? 0, containers: usage.get(w) ?? [] });
+    }
+    const capacity = { memoryBytes: reportedMemoryBytes(this.machine.memoryBytes), diskBytes: this.machine.ephemeralStorageBytes };
+    let decision = this.evictions.synchronize(now, this.nodeUse(usage), capacity, candidates, false);
+    if (decision.kind === 'reclaim-images') {
+      const inUse = new Set<string>();
+      for (const w of this.workers.values()) for (const i of w.imagesInUse()) inUse.add(i);
+      this.nodeEvent('Warning', 'EvictionThresholdMet', 'Attempting to reclaim ephemeral-storage');
+      this.images.collectGarbage(inUse);
+      decision = this.evictions.synchronize(now, this.nodeUse(usage), capacity, candidates, true);
+    }
+    if (decision.kind !== 'evict') return;
+    if (decision.resource === 'memory') this.nodeEvent('Warning', 'EvictionThresholdMet', 'Attempting to reclaim memory');
+    decision.worker.evict(decision.message);
+  }
+
+  private publishMetrics(now: number, usage: ReadonlyMap<PodWorker, readonly ContainerUse[]>): void {
+    const pods = [...this.workers.values()].map((w) => ({ namespace: w.namespace, pod: w.name, containers: w.sample(now) })).filter((p) => p.containers.length > 0);
+    publishResourceMetrics(this.ctx.metrics, this.nodeName, now, pods, this.nodeUse(usage), (p, container) => {
+      // One label set per container, built once: a node publishes every 10 s.
+      const key = `${p.namespace}/${p.pod}/${container}`;
+      let labels = this.metricLabels.get(key);
+      if (!labels) this.metricLabels.set(key, (labels = { namespace: p.namespace, pod: p.pod, container, node: this.nodeName }));
+      return labels;
+    });
+  }
+
+  // ── WorkerHost ───────────────────────────────────────────────────────────────────────────
+
+  event(pod: Stored<Pod>, type: EventType, reason: string, message: string, fieldPath?: string): void {
+    if (!this.reachable()) return;
+    this.ctx.recorder.record(pod, type, reason, message, { component: 'kubelet', host: this.nodeName }, fieldPath);
+  }
+
+  private nodeEvent(type: EventType, reason: string, message: string): void {
+    if (!this.reachable()) return;
+    const ref: ObjectReference = { kind: 'Node', name: this.nodeName, uid: this.nodeName, apiVersion: 'v1' };
+    this.ctx.recorder.record(ref, type, reason, message, { component: 'kubelet', host: this.nodeName });
+  }
+
+  allocatePodIp(): string {
     const base = this.machine.podCIDR.split('.').slice(0, 3).join('.');
     const ip = `${base}.${this.nextPodIp}`;
     this.nextPodIp = this.nextPodIp >= 254 ? 2 : this.nextPodIp + 1;
     return ip;
   }
 
-  private current(rt: PodRuntime): Stored<Pod> | undefined {
-    const pod = this.ctx.store.get<Pod>('Pod', rt.name, rt.namespace);
-    return pod && pod.metadata.uid === rt.uid ? pod : undefined;
+  admit(pod: Stored<Pod>): AdmitResult {
+    const active = [...this.workers.values()].filter((w) => w.active && w.uid !== pod.metadata.uid).map((w) => w.currentPod());
+    const signals = this.evictions.signals(this.ctx.clock.now());
+    return admitPod(
+      { pod, node: this.ctx.store.get('Node', this.nodeName), activePods: active, memoryPressure: signals.memoryPressure, diskPressure: signals.diskPressure },
+      this.fleet.deviceAdmitHandlers(),
+    );
   }
 
-  private after(rt: PodRuntime, ms: number, label: string, run: () => void): void {
-    const timer = this.ctx.clock.after(Math.round(ms), label, () => {
-      rt.timers = rt.timers.filter((t) => t !== timer);
-      run();
-    });
-    rt.timers.push(timer);
+  finished(worker: PodWorker): void {
+    const current = this.ctx.store.get<Pod>('Pod', worker.name, worker.namespace);
+    if (current && current.metadata.uid === worker.uid) return;
+    if (!worker.done) return;
+    this.workers.delete(worker.uid);
+    this.logs.dropPod(worker.uid);
+    this.restarts.resetPrefix(`${worker.uid}/`);
+    this.status.forget(worker.uid);
   }
-}
 
-function waitingStatus(name: string, image: string, reason: string): ContainerStatus {
-  return { name, image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason } } };
-}
+  // ── queries ─────────────────────────────────────────────────────────────────────────────
 
-function runningStatus(name: string, image: string, id: string, startedAt: string, runtime: string, seed: string): ContainerStatus {
-  const scheme = runtime === 'docker' ? 'docker' : runtime === 'cri-o' ? 'cri-o' : 'containerd';
-  return {
-    name,
-    image,
-    imageID: id,
-    containerID: `${scheme}://${hexDigest(seed)}`,
-    ready: false,
-    restartCount: 0,
-    started: true,
-    state: { running: { startedAt } },
-  };
+  worker(uid: string): PodWorker | undefined {
+    return this.workers.get(uid);
+  }
+
+  /** Whether the kubelet process runs (the machine is powered and booted). */
+  get alive(): boolean {
+    return this.running;
+  }
 }

@@ -3,23 +3,19 @@ import { formatQuantity } from '../api/quantity';
 import { POOL_LABEL } from '../cluster/cluster-spec';
 import type { Machine } from '../cluster/hardware';
 import { rfc3339 } from '../engine/time';
+import { RUNTIMES } from './runtimes';
+import { NODE_CONDITIONS } from './node-conditions';
 
 /** The Kubernetes version the simulated cluster runs. */
 export const KUBERNETES_VERSION = 'v1.34.1';
 
-const RUNTIME_VERSIONS: Record<Machine['runtime'], string> = {
-  containerd: 'containerd://1.7.27',
-  'cri-o': 'cri-o://1.34.1',
-  docker: 'docker://28.3.3',
-};
-
 /** kubeadm's default kubelet config: no reservations, `evictionHard: memory.available<100Mi, nodefs.available<10%`. */
-const EVICTION_HARD_MEMORY_BYTES = 100 * 1024 * 1024;
-const EVICTION_HARD_NODEFS_FRACTION = 0.1;
+export const EVICTION_HARD_MEMORY_BYTES = 100 * 1024 * 1024;
+export const EVICTION_HARD_NODEFS_FRACTION = 0.1;
 export const DEFAULT_MAX_PODS = 110;
 
 /** Memory the firmware and kernel keep for themselves: a machine sold as 8 GiB reports a bit less. */
-function reportedMemoryBytes(nominal: number): number {
+export function reportedMemoryBytes(nominal: number): number {
   const kib = Math.floor((nominal * 0.985) / 1024);
   return kib * 1024;
 }
@@ -68,14 +64,6 @@ export function registrationNode(machine: Machine, nowMs: number): Node {
   if (pool.zone) labels['topology.kubernetes.io/zone'] = pool.zone;
   Object.assign(labels, pool.labels ?? {});
   const now = rfc3339(nowMs);
-  const condition = (type: string, status: string, reason: string, message: string) => ({
-    type,
-    status,
-    lastHeartbeatTime: now,
-    lastTransitionTime: now,
-    reason,
-    message,
-  });
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -95,12 +83,7 @@ export function registrationNode(machine: Machine, nowMs: number): Node {
     status: {
       capacity: nodeCapacity(machine),
       allocatable: nodeAllocatable(machine),
-      conditions: [
-        condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
-        condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
-        condition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
-        condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
-      ],
+      conditions: NODE_CONDITIONS.map((c) => c.render(false, now, now)),
       addresses: [
         { type: 'InternalIP', address: machine.internalIP },
         { type: 'Hostname', address: name },
@@ -112,7 +95,7 @@ export function registrationNode(machine: Machine, nowMs: number): Node {
         bootID: machine.bootID,
         kernelVersion: machine.type.kernelVersion,
         osImage: machine.type.osImage,
-        containerRuntimeVersion: RUNTIME_VERSIONS[machine.runtime],
+        containerRuntimeVersion: RUNTIMES[machine.runtime].version,
         kubeletVersion: KUBERNETES_VERSION,
         kubeProxyVersion: '',
         operatingSystem: 'linux',

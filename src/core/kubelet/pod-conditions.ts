@@ -19,8 +19,13 @@ export function setCondition(pod: Pod, type: string, status: 'True' | 'False', t
   } else {
     conditions.push(next);
   }
-  conditions.sort((a, b) => CONDITION_ORDER.indexOf(a.type) - CONDITION_ORDER.indexOf(b.type));
+  conditions.sort((a, b) => rank(a.type) - rank(b.type));
 }
 
 /** The order `kubectl describe pod` lists conditions in, which is the order the kubelet writes them. */
-const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled', 'DisruptionTarget'];
+
+function rank(type: string): number {
+  const i = CONDITION_ORDER.indexOf(type);
+  return i < 0 ? CONDITION_ORDER.length : i;
+}

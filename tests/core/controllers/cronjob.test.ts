@@ -14,7 +14,7 @@ ${extra}
       template:
         spec:
           restartPolicy: OnFailure
-          containers: [{ name: r, image: "busybox:1.36" }]
+          containers: [{ name: r, image: "busybox:1.36", command: ["sleep", "3600"] }]
 `;
 
 const jobs = (c: TestCluster) => c.store.list<Job>('Job').map((j) => j.metadata.name);

@@ -1,8 +1,8 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
+import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { resourceUtilizationReplicas } from '../../../src/core/controllers/hpa/replica-calculator';
-import { CONTAINER_CPU_USAGE } from '../../../src/core/metrics/series';
 import { TestCluster } from '../harness';
 
 const APP = (metrics: string, behavior = '') => `apiVersion: apps/v1
@@ -29,14 +29,16 @@ ${behavior}
 
 const CPU_50 = '[{ type: Resource, resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } } }]';
 
-/** Play the kubelet's resource metrics: every running pod of the app uses `millicores` CPU, sampled every 10 s. */
+/** Load the app: every running pod of it uses `millicores` CPU (kubelab.dev/cpu-usage, which the kubelet reports in its 10 s samples). */
 function runWithLoad(c: TestCluster, seconds: number, millicores: (t: number) => number): void {
   for (let t = 0; t < seconds; t += 10) {
-    c.advance(10);
     for (const p of c.pods()) {
-      if (p.status?.phase !== 'Running' || p.metadata.deletionTimestamp) continue;
-      c.world.ctx.metrics.record(CONTAINER_CPU_USAGE, { namespace: 'default', pod: p.metadata.name, container: 'srv', node: p.spec!.nodeName! }, millicores(c.nowMs / 1000), c.nowMs);
+      if (p.metadata.deletionTimestamp) continue;
+      const usage = `${millicores(c.nowMs / 1000)}m`;
+      if (p.metadata.annotations?.['kubelab.dev/cpu-usage'] === usage) continue;
+      c.store.patch<Pod>('Pod', p.metadata.name, 'default', (d) => (d.metadata!.annotations = { ...d.metadata!.annotations, 'kubelab.dev/cpu-usage': usage }));
     }
+    c.advance(10);
   }
 }
 
@@ -51,7 +53,8 @@ describe('HorizontalPodAutoscaler replica calculation', () => {
     { usage: 25, current: 4, expected: 1, why: 'a quarter of the target quarters' },
   ])('recommends $expected from $current pods at $usage % of a 100 % target: $why', ({ usage, current, expected }) => {
     const c = new TestCluster();
-    c.apply(APP(CPU_50).replace('replicas: 2', `replicas: ${current}`));
+    // The Deployment alone: an autoscaler would act on the pods' real (idle) use meanwhile.
+    c.apply(APP(CPU_50).split('---')[0]!.replace('replicas: 2', `replicas: ${current}`));
     c.advance(60);
     const pods = c.pods();
     const calc = resourceUtilizationReplicas(current, 100, 'cpu', pods, () => ({ value: (usage / 100) * 200, timeMs: c.nowMs }), c.nowMs + 10 * 60_000);

@@ -12,7 +12,7 @@ ${spec}
   template:
     spec:
       restartPolicy: Never
-      containers: [{ name: main, image: "busybox:1.36" }]
+      containers: [{ name: main, image: "busybox:1.36", command: ["sleep", "3600"] }]
 `;
 
 const running = (c: TestCluster) => c.pods().filter((p) => p.status?.phase === 'Running' && !p.metadata.deletionTimestamp);

@@ -84,7 +84,9 @@ describe('ReplicaSet controller', () => {
     const c = new TestCluster();
     c.apply(RS(2));
     c.advance(30);
-    const [x, y] = active(c) as [Pod, Pod];
+    const [started, y] = active(c) as [Pod, Pod];
+    // The pods differ only in what the case changes: x became ready at the same instant as y.
+    const x = { ...started, status: { ...started.status, conditions: y.status?.conditions } };
     const worse = worsen(x) as typeof x & { metadata: { name: string; uid: string; resourceVersion: string; creationTimestamp: string } };
     expect(isReady(y)).toBe(true);
     const chosen = podsToDelete([y as never, worse as never], 1);

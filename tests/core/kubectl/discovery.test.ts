@@ -16,6 +16,7 @@ describe('discovery commands', () => {
     expect(lines).toContain('deployments                   deploy       apps/v1                          true         Deployment');
     expect(lines).toContain('poddisruptionbudgets          pdb          policy/v1                        true         PodDisruptionBudget');
     expect(lines).toContain('priorityclasses               pc           scheduling.k8s.io/v1             false        PriorityClass');
+    expect(lines).toContain('leases                                     coordination.k8s.io/v1           true         Lease');
     expect(sim.kubectl('api-resources --namespaced=false -o name').stdout).toBe(
       'namespaces\nnodes\npersistentvolumes\nstorageclasses.storage.k8s.io\npriorityclasses.scheduling.k8s.io\nkubeschedulerconfigurations.kubescheduler.config.k8s.io',
     );
@@ -23,7 +24,7 @@ describe('discovery commands', () => {
       'NAME                          SHORTNAMES   APIVERSION                       NAMESPACED   KIND                         VERBS                                                        CATEGORIES',
     );
     expect(sim.kubectl('api-versions').stdout).toBe(
-      'apps/v1\nautoscaling/v2\nbatch/v1\ndiscovery.k8s.io/v1\nkubescheduler.config.k8s.io/v1\npolicy/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1',
+      'apps/v1\nautoscaling/v2\nbatch/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nkubescheduler.config.k8s.io/v1\npolicy/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1',
     );
   });
 

@@ -1,0 +1,104 @@
+import { amountOf } from '../../api/pod-resources';
+import { quantityValue } from '../../api/quantity';
+
+/**
+ * Annotations that override what a workload does, so a lesson can make any image crash, leak or
+ * fail its probes on cue. Each key applies to every container of the pod, or to one container
+ * when suffixed with `.<container name>` (`kubelab.dev/crash-after.web`). They are listed, with
+ * examples, in docs/workloads.md.
+ */
+export const ANNOTATION_PREFIX = 'kubelab.dev/';
+
+export const OVERRIDE_KEYS = {
+  /** The main process exits after this long (a Go duration: 30s, 1m30s), every time it starts. */
+  crashAfter: 'crash-after',
+  /** The exit code for crash-after and for batch workloads (default 1 for a crash). */
+  exitCode: 'exit-code',
+  /** Working-set growth per second, as a quantity (10Mi or 10Mi/s): a leak that ends in OOMKilled. */
+  memoryGrowth: 'memory-growth',
+  /** Extra time before a server starts listening (slow start-up, for startup probes). */
+  startupDelay: 'startup-delay',
+  /** How long a batch workload (training, a job) runs before it completes. */
+  duration: 'duration',
+  /** While "true", readiness probes fail (read live: annotate and un-annotate a running pod). */
+  failReadiness: 'fail-readiness',
+  /** While "true", liveness probes fail (read live). */
+  failLiveness: 'fail-liveness',
+  /** The CPU the container uses, as a quantity (250m, 1.5), instead of its program's demand (read live; capped by the CPU limit, no sampling noise). */
+  cpuUsage: 'cpu-usage',
+} as const;
+
+export interface WorkloadOverrides {
+  readonly crashAfterMs?: number;
+  readonly exitCode?: number;
+  readonly memoryGrowthBytesPerSec?: number;
+  readonly startupDelayMs?: number;
+  readonly durationMs?: number;
+}
+
+/** Overrides read on every probe, so that changing the annotation changes the running container. */
+export interface LiveOverrides {
+  readonly failReadiness: boolean;
+  readonly failLiveness: boolean;
+  /** kubelab.dev/cpu-usage in millicores, when set. */
+  readonly cpuMillis: number | undefined;
+}
+
+function lookup(annotations: Readonly<Record<string, string>> | undefined, key: string, container: string): string | undefined {
+  if (!annotations) return undefined;
+  return annotations[`${ANNOTATION_PREFIX}${key}.${container}`] ?? annotations[`${ANNOTATION_PREFIX}${key}`];
+}
+
+export function readOverrides(annotations: Readonly<Record<string, string>> | undefined, container: string): WorkloadOverrides {
+  const get = (key: string) => lookup(annotations, key, container);
+  const out: { -readonly [K in keyof WorkloadOverrides]: WorkloadOverrides[K] } = {};
+  const crash = parseGoDuration(get(OVERRIDE_KEYS.crashAfter));
+  if (crash !== undefined) out.crashAfterMs = crash;
+  const code = get(OVERRIDE_KEYS.exitCode);
+  if (code !== undefined && /^\d+$/.test(code.trim())) out.exitCode = Number(code.trim()) % 256;
+  const growth = get(OVERRIDE_KEYS.memoryGrowth);
+  if (growth !== undefined) {
+    const bytes = quantityValue(growth.trim().replace(/\/s$/, ''));
+    if (bytes > 0) out.memoryGrowthBytesPerSec = bytes;
+  }
+  const delay = parseGoDuration(get(OVERRIDE_KEYS.startupDelay));
+  if (delay !== undefined) out.startupDelayMs = delay;
+  const duration = parseGoDuration(get(OVERRIDE_KEYS.duration));
+  if (duration !== undefined) out.durationMs = duration;
+  return out;
+}
+
+/** A reader of a container's live overrides; the annotation keys are built once. */
+export function liveOverridesReader(container: string): (annotations: Readonly<Record<string, string>> | undefined) => LiveOverrides {
+  const keys = (key: string) => [`${ANNOTATION_PREFIX}${key}.${container}`, `${ANNOTATION_PREFIX}${key}`] as const;
+  const [readinessOne, readinessAll] = keys(OVERRIDE_KEYS.failReadiness);
+  const [livenessOne, livenessAll] = keys(OVERRIDE_KEYS.failLiveness);
+  const [cpuOne, cpuAll] = keys(OVERRIDE_KEYS.cpuUsage);
+  return (a) => {
+    const cpu = a?.[cpuOne] ?? a?.[cpuAll];
+    return {
+      failReadiness: (a?.[readinessOne] ?? a?.[readinessAll]) === 'true',
+      failLiveness: (a?.[livenessOne] ?? a?.[livenessAll]) === 'true',
+      cpuMillis: cpu === undefined ? undefined : cpuMillisOf(cpu),
+    };
+  };
+}
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** Go's time.ParseDuration for the units people write (ms, s, m, h): "1m30s" → 90000. */
+export function parseGoDuration(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const s = text.trim();
+  if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(s)) return undefined;
+  let total = 0;
+  for (const m of s.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(m[1]) * UNITS[m[2]!]!;
+  return Math.round(total);
+}
+
+/** A CPU quantity in millicores, or undefined when it does not parse. */
+function cpuMillisOf(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^\d+(\.\d+)?m?$/.test(trimmed)) return undefined;
+  return amountOf('cpu', trimmed);
+}
