@@ -8,6 +8,14 @@ import { CHART_SAMPLES, type ApplyOutput, type Batch, type Inspection, type Insp
 /** The longest wall time one tick may account for: after a stall the clock does not leap ahead. */
 const MAX_TICK_WALL_MS = 250;
 const TICK_MS = 16;
+/**
+ * Fast-forward runs until nothing has changed for 5½ virtual minutes — longer than the 300 s a
+ * pod tolerates an unreachable node by default, so a node failure plays out to its evictions —
+ * for at most 15 virtual minutes, and at most 8 wall seconds (well inside the UI's watchdog).
+ */
+const FF_QUIET_S = 330;
+const FF_MAX_S = 900;
+const FF_WALL_MS = 8000;
 /** Pods (and events) per batch: beyond this a burst is spread over the next frames. */
 const BATCH_LIMIT = 400;
 
@@ -131,9 +139,21 @@ export class SimHost implements SimWorkerApi {
   }
 
   fastForward(): number {
-    const advanced = this.requireSim().advanceUntilQuiet();
+    const sim = this.requireSim();
+    const start = sim.now();
+    let lastChange = start;
+    // Lease renewals are the heartbeat of a healthy cluster, not a change (as advanceUntilQuiet).
+    const unwatch = sim.watch((e) => {
+      if (e.object.kind !== 'Lease') lastChange = sim.now();
+    });
+    const wallStart = this.wallNow();
+    try {
+      while (sim.now() - start < FF_MAX_S && sim.now() - lastChange < FF_QUIET_S && this.wallNow() - wallStart < FF_WALL_MS) sim.advance(1);
+    } finally {
+      unwatch();
+    }
     this.flush(true);
-    return advanced;
+    return sim.now() - start;
   }
 
   ack(seq: number): void {

@@ -30,7 +30,11 @@ export function visualState(pod: Stored<Pod>, status: string): PodVisualState {
   if (status === 'Unknown') return 'unknown';
   if (status === 'Completed' || pod.status?.phase === 'Succeeded') return 'succeeded';
   if (STARTING_REASONS.has(status) || /^Init:\d+\/\d+$/.test(status)) return 'creating';
-  if (status === 'Running') return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 'running' : 'creating';
+  if (status === 'Running') {
+    if (pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')) return 'running';
+    const started = pod.status?.containerStatuses ?? [];
+    return started.length > 0 && started.every((c) => c.state?.running && c.started !== false) ? 'notready' : 'creating';
+  }
   if (status === 'Pending') return pod.spec?.nodeName ? 'creating' : 'pending';
   if (status === 'SchedulingGated') return 'pending';
   return 'failed';

@@ -19,8 +19,12 @@ export interface ContainerView {
   readonly backOffUntilMs?: number;
 }
 
-/** The family of states a pod's STATUS falls in, for colour and icon. */
-export type PodVisualState = 'pending' | 'creating' | 'running' | 'failed' | 'succeeded' | 'terminating' | 'unknown';
+/**
+ * The family of states a pod's STATUS falls in, for colour and icon. `notready` is a pod whose
+ * containers have all started but which is not Ready: a failing readiness probe, or a pod on a
+ * node the control plane has lost.
+ */
+export type PodVisualState = 'pending' | 'creating' | 'running' | 'notready' | 'failed' | 'succeeded' | 'terminating' | 'unknown';
 
 export interface PodView {
   readonly kind: 'Pod';

@@ -5,6 +5,7 @@ export const POD_ICONS: Record<PodVisualState, { d: string; fill: boolean }> = {
   pending: { d: 'M4.5 2h7M4.5 14h7M5 2.5c0 3 6 3.5 6 5.5s-6 2.5-6 5.5M11 2.5c0 3-6 3.5-6 5.5s6 2.5 6 5.5', fill: false },
   creating: { d: 'M13.5 8A5.5 5.5 0 1 1 8 2.5M8 2.5l2.2-1.6M8 2.5l1.9 1.9', fill: false },
   running: { d: 'M5 3.2v9.6L13 8z', fill: true },
+  notready: { d: 'M5 3.2v9.6L13 8zM2.5 2.5l11 11', fill: false },
   failed: { d: 'M4 4l8 8M12 4l-8 8', fill: false },
   succeeded: { d: 'M3.5 8.5l3 3 6-7', fill: false },
   terminating: { d: 'M4.5 4.5h7v7h-7z', fill: true },

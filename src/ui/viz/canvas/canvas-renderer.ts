@@ -433,4 +433,4 @@ export class CanvasRenderer implements ClusterRendererApi {
 /** ContainerCreating blinks with this period per step, as the DOM renderer's pulse does (1.2 s cycle). */
 const PULSE_STEP_MS = 600;
 
-const STATE_ORDER: readonly PodVisualState[] = ['running', 'creating', 'pending', 'failed', 'terminating', 'unknown', 'succeeded'];
+const STATE_ORDER: readonly PodVisualState[] = ['running', 'notready', 'creating', 'pending', 'failed', 'terminating', 'unknown', 'succeeded'];

@@ -52,6 +52,7 @@ export function readPalette(el: Element = document.documentElement): Palette {
       pending: st('pending', true),
       creating: st('creating', true),
       running: st('running', false),
+      notready: st('pending', true),
       failed: st('failed', false),
       succeeded: { stroke: v('--state-done'), fill: v('--state-done-soft'), hollow: true },
       terminating: st('terminating', true),
