@@ -15,6 +15,7 @@ interface SavedSession {
   readonly seed: number;
   readonly snapshot?: Snapshot;
   readonly speed: number;
+  readonly running?: boolean;
 }
 
 export type DockTab = 'events' | 'inspector' | 'metrics';
@@ -56,6 +57,9 @@ export class Playground {
   private unlisten: () => void = () => {};
   private chartScope: string | undefined | null = null;
   private connection = 0;
+  /** The clock's speed and whether it runs, as the learner last set them. */
+  private speed = 1;
+  private running = true;
 
   constructor(private readonly location: Pick<Location, 'search'> = globalThis.location) {
     const saved = theme.get();
@@ -69,7 +73,9 @@ export class Playground {
     const wanted = new URLSearchParams(this.location.search).get('preset');
     // A link naming a preset starts it, unless the learner has work of their own to resume.
     const preset = saved?.preset ?? wanted ?? 'minimal';
-    await this.connect(preset, saved?.seed ?? 1, saved?.snapshot, saved?.speed ?? 1);
+    this.speed = saved?.speed ?? 1;
+    this.running = saved?.running ?? true;
+    await this.connect(preset, saved?.seed ?? 1, saved?.snapshot);
     this.saveTimer = setInterval(() => void this.save(), SAVE_EVERY_MS);
     const warnStorage = () => this.notices.show({ id: 'storage', key: 'status.storageWarning', tone: 'warning', sticky: true });
     if (storageDegraded()) warnStorage();
@@ -84,7 +90,8 @@ export class Playground {
    * the first cluster is still starting): only the latest one is kept, and batches from any
    * other session are ignored, so two workers never feed the same mirror.
    */
-  private async connect(preset: string, seed: number, snapshot: Snapshot | undefined, speed: number): Promise<void> {
+  private async connect(preset: string, seed: number, snapshot: Snapshot | undefined): Promise<void> {
+    const { speed, running } = this;
     const token = ++this.connection;
     this.session?.terminate();
     this.session = undefined;
@@ -96,16 +103,19 @@ export class Playground {
     };
     let session: SimSession;
     try {
-      session = await startSession({ seed, cluster: preset, snapshot, speed, running: true, measure: !!this.stats }, callbacks);
+      session = await startSession({ seed, cluster: preset, snapshot, speed, running, measure: !!this.stats }, callbacks);
     } catch {
       // A saved session that no longer loads (e.g. from an older version) must not block the app.
-      session = await startSession({ seed, cluster: preset, speed, running: true, measure: !!this.stats }, callbacks);
+      session = await startSession({ seed, cluster: preset, speed, running, measure: !!this.stats }, callbacks);
     }
     if (token !== this.connection) {
       session.terminate();
       return;
     }
     this.session = session;
+    // The learner may have changed speed or paused while the worker was starting.
+    if (this.speed !== speed) void session.call((api) => api.setSpeed(this.speed)).catch(() => {});
+    if (this.running !== running) void session.call((api) => (this.running ? api.play() : api.pause())).catch(() => {});
     this.info = session.info;
     if (this.selected) void this.select(this.selected);
     if (this.chartScope !== null) void this.watchCharts(this.chartScope);
@@ -118,7 +128,7 @@ export class Playground {
     const saved = savedSession.get();
     this.notices.show({ id: 'worker', key: reason === 'crashed' ? 'status.workerCrashed' : 'status.workerHung', tone: 'error', sticky: true });
     this.announcer.say(t(reason === 'crashed' ? 'status.workerCrashed' : 'status.workerHung'));
-    await this.connect(saved?.preset ?? this.preset, saved?.seed ?? 1, saved?.snapshot, saved?.speed ?? this.cluster.clock.speed);
+    await this.connect(saved?.preset ?? this.preset, saved?.seed ?? 1, saved?.snapshot);
   }
 
   private onBatch(batch: Batch): void {
@@ -186,7 +196,7 @@ export class Playground {
     this.outputs = {};
     this.selected = undefined;
     this.inspection = undefined;
-    await this.connect(preset, 1, undefined, this.cluster.clock.speed);
+    await this.connect(preset, 1, undefined);
     await this.save();
   }
 
@@ -227,10 +237,21 @@ export class Playground {
     theme.set(this.dark ? 'dark' : 'light');
   }
 
-  play = () => void this.call((s) => s.call((api) => api.play()));
-  pause = () => void this.call((s) => s.call((api) => api.pause()));
+  // Speed and play/pause are remembered here too, so that a choice made while the worker is
+  // still starting (or restarting) is not lost: the next session starts with it.
+  play = () => {
+    this.running = true;
+    void this.call((s) => s.call((api) => api.play()));
+  };
+  pause = () => {
+    this.running = false;
+    void this.call((s) => s.call((api) => api.pause()));
+  };
   step = () => void this.call((s) => s.call((api) => api.step(1)));
-  setSpeed = (speed: number) => void this.call((s) => s.call((api) => api.setSpeed(speed)));
+  setSpeed = (speed: number) => {
+    this.speed = speed;
+    void this.call((s) => s.call((api) => api.setSpeed(speed)));
+  };
   fastForward = async () => {
     if (this.advancing) return;
     this.advancing = true;
@@ -244,7 +265,7 @@ export class Playground {
 
   private async save(): Promise<void> {
     const snapshot = await this.call((s) => s.call((api) => api.snapshot()));
-    if (snapshot) savedSession.set({ preset: this.preset, seed: snapshot.seed, snapshot, speed: this.cluster.clock.speed });
+    if (snapshot) savedSession.set({ preset: this.preset, seed: snapshot.seed, snapshot, speed: this.speed, running: this.running });
   }
 
   /** The worker's session, for the benchmark hook. */
