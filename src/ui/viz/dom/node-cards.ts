@@ -133,7 +133,9 @@ export class NodeCards {
     const prev = card.box;
     card.box = box;
     card.text = text;
-    card.root.className = `node cond-${n.condition.toLowerCase()}${n.unschedulable ? ' cordoned' : ''}`;
+    // The MIG manager's progress (nvidia.com/mig.config.state): pending while it repartitions.
+    const mig = n.keyLabels['nvidia.com/mig.config.state'];
+    card.root.className = `node cond-${n.condition.toLowerCase()}${n.unschedulable ? ' cordoned' : ''}${mig ? ` mig-${mig}` : ''}`;
     card.root.style.transform = translate(box.x, box.y);
     card.root.style.width = `${box.w}px`;
     card.root.style.height = `${box.h}px`;
