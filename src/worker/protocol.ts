@@ -2,10 +2,13 @@
  * The typed contract between the UI and the simulation worker. The UI imports this file for
  * types only; everything crossing the boundary is structured-clone data.
  */
-import type { ApplyOutput, Fault, FaultResult, Inspection, InspectRef, KubectlResult, Labels, Series, Snapshot, ViewDiff, ViewSnapshot } from '../core';
+import type { ApplyOutput, Completion, EditOutcome, EditRequest, Fault, FaultResult, Inspection, InspectRef, KubectlResult, Labels, Series, Snapshot, ViewDiff, ViewSnapshot } from '../core';
 
 export type {
   ApplyOutput,
+  Completion,
+  EditOutcome,
+  EditRequest,
   ApplyResult,
   ContainerView,
   EndpointView,
@@ -100,6 +103,12 @@ export interface StartResult {
   readonly faultTypes: readonly string[];
 }
 
+/** What a terminal command printed: kubectl's result, and whether it goes on streaming. */
+export interface TerminalResult extends Omit<KubectlResult, 'watch' | 'follow' | 'mutated'> {
+  /** `get -w` or `logs -f`: chunks keep arriving until stopWatch(). */
+  readonly watching: boolean;
+}
+
 /** What the worker exposes through comlink. Every method may be awaited. */
 export interface SimWorkerApi {
   start(options: StartOptions, onBatch: (batch: Batch) => void): StartResult;
@@ -124,6 +133,20 @@ export interface SimWorkerApi {
   inspect(ref: InspectRef | undefined): Inspection | undefined;
   /** Follow metric series for the charts; returns their current samples. */
   watchMetrics(queries: readonly MetricQuery[]): Series[];
+  /**
+   * A line typed in the terminal: `kubectl …` with the editor's files by name (`apply -f web.yaml`)
+   * and a pasted here-document as stdin. A watch (`get -w`, `logs -f`) streams further output to
+   * `onChunk` as the clock advances, until stopWatch(); starting another command stops it.
+   */
+  kubectlWatch(line: string, stdin: string | undefined, files: Record<string, string>, onChunk: (chunk: string) => void): TerminalResult;
+  /** Ctrl+C on the open watch. */
+  stopWatch(): void;
+  /** Tab completion of a kubectl line at `cursor`. */
+  completeKubectl(line: string, cursor: number, files: Record<string, string>): Completion;
+  /** A line typed in the node shell `kubectl debug node/<name> -it` opened. */
+  nodeShell(node: string, line: string): { stdout: string; stderr: string; exitCode: number; exited?: boolean };
+  /** Save the editor tab `kubectl edit` opened: kubectl edit's outcome, or the edit reopened with its errors. */
+  saveEdit(request: EditRequest, text: string): EditOutcome;
   /** Liveness check for the UI's watchdog. */
   ping(): true;
 }

@@ -1,9 +1,9 @@
-import { createSimulation, type Fault, type Simulation } from '../core';
+import { createSimulation, type EditRequest, type Fault, type Simulation } from '../core';
 import { decodeManifests } from '../core/api/yaml-decode';
 import { PRESETS } from '../core/cluster/presets';
 import type { ViewTracker } from '../core/view/view-tracker';
 import { CHARTS } from './charts';
-import { CHART_SAMPLES, type ApplyOutput, type Batch, type Inspection, type InspectRef, type MetricQuery, type Series, type SimWorkerApi, type StartOptions, type StartResult, type ViewDiff } from './protocol';
+import { CHART_SAMPLES, type ApplyOutput, type Batch, type Inspection, type InspectRef, type MetricQuery, type Series, type SimWorkerApi, type StartOptions, type StartResult, type TerminalResult, type ViewDiff } from './protocol';
 
 /** The longest wall time one tick may account for: after a stall the clock does not leap ahead. */
 const MAX_TICK_WALL_MS = 250;
@@ -45,11 +45,14 @@ export class SimHost implements SimWorkerApi {
   private resourceNames = '';
   private clockDirty = false;
   private measure = false;
+  /** Ctrl+C of the terminal's open watch (`get -w`, `logs -f`). */
+  private stopOpenWatch: (() => void) | undefined;
 
   constructor(private readonly wallNow: () => number = epochNow) {}
 
   start(options: StartOptions, onBatch: (batch: Batch) => void): StartResult {
     this.stopLoop();
+    this.stopWatch();
     const sim = createSimulation({ seed: options.seed, cluster: options.cluster });
     if (options.snapshot) sim.restore(options.snapshot);
     this.sim = sim;
@@ -101,6 +104,35 @@ export class SimHost implements SimWorkerApi {
 
   kubectl(line: string, stdin?: string) {
     const out = this.requireSim().kubectl(line, stdin);
+    this.flush();
+    return out;
+  }
+
+  kubectlWatch(line: string, stdin: string | undefined, files: Record<string, string>, onChunk: (chunk: string) => void): TerminalResult {
+    // One terminal, one foreground command: a new line ends the watch before it.
+    this.stopWatch();
+    const { result, watching, stop } = this.requireSim().kubectlWatch(line, onChunk, stdin, files);
+    if (watching) this.stopOpenWatch = stop;
+    this.flush();
+    const { watch: _watch, follow: _follow, mutated: _mutated, ...printed } = result;
+    return { ...printed, watching };
+  }
+
+  stopWatch(): void {
+    this.stopOpenWatch?.();
+    this.stopOpenWatch = undefined;
+  }
+
+  completeKubectl(line: string, cursor: number, files: Record<string, string>) {
+    return this.requireSim().completeKubectl(line, cursor, files);
+  }
+
+  nodeShell(node: string, line: string) {
+    return this.requireSim().nodeShell(node, line);
+  }
+
+  saveEdit(request: EditRequest, text: string) {
+    const out = this.requireSim().saveEdit(request, text);
     this.flush();
     return out;
   }
@@ -198,6 +230,7 @@ export class SimHost implements SimWorkerApi {
   /** Stop the wall-clock loop (tests; the worker simply terminates). */
   stop(): void {
     this.stopLoop();
+    this.stopWatch();
   }
 
   private stopLoop(): void {

@@ -42,4 +42,17 @@ describe('editor files', () => {
     expect(b.files.find((x) => x.id === f.id)?.text).toBe('kind: Pod\n');
     expect(b.activeId).toBe(f.id);
   });
+
+  it('keep a kubectl edit tab with its request; a failed save reopens it, a finished edit goes', () => {
+    const files = new EditorFiles();
+    const request = { targets: [{ kind: 'Pod', name: 'web', namespace: 'default' }], format: 'yaml' as const, original: 'kind: Pod\n', text: '# header\nkind: Pod\n', title: 'pod/web' };
+    const tab = files.open('edit-pod-web.yaml', request.text, request);
+    expect(files.byName()['edit-pod-web.yaml']).toBe(request.text);
+    files.reopenEdit(tab.id, { ...request, text: '# header\n# error\nkind: Pod\n' });
+    expect(files.active).toMatchObject({ id: tab.id, text: '# header\n# error\nkind: Pod\n', edit: { title: 'pod/web' } });
+    expect(new EditorFiles().files.find((f) => f.id === tab.id)?.edit?.title).toBe('pod/web');
+    files.finishEdit(tab.id);
+    expect(files.files.some((f) => f.id === tab.id)).toBe(false);
+    expect(files.closed.some((f) => f.id === tab.id)).toBe(false);
+  });
 });

@@ -20,6 +20,9 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('p'), false)).toBeUndefined();
     // Ctrl+Enter is not a single key: it stays on.
     expect(shortcutFor(key('Enter', { ctrlKey: true }), false)).toBe('apply');
+    // Ctrl+` reaches the terminal from anywhere, the editor included.
+    expect(shortcutFor(key('`', { ctrlKey: true }, inside('.monaco-editor')), false)).toBe('focusTerminal');
+    expect(shortcutFor(key('2'), true)).toBe('terminal');
   });
 
   it('list every action in the help dialog once per description', () => {

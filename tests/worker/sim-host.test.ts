@@ -94,4 +94,50 @@ describe('SimHost subscriptions and commands', () => {
     expect(info.charts.map((c) => c.metric)).toContain('DCGM_FI_DEV_GPU_UTIL');
     expect(host.watchMetrics([{ name: 'no_such_metric' }])).toEqual([]);
   });
+
+  it('runs terminal lines on the same simulation: editor files by name, completion, node shell', () => {
+    const { next } = started();
+    expect(host.kubectlWatch('kubectl apply -f web.yaml', undefined, { 'web.yaml': POD }, () => {})).toEqual({ stdout: 'pod/web created', stderr: '', exitCode: 0, watching: false });
+    // The change reaches the view like any other: the next batch carries the new pod.
+    expect(next().diff.pods.map((p) => p.name)).toEqual(['web']);
+    expect(host.completeKubectl('kubectl desc', 12, {})).toEqual({ candidates: ['describe'], replaceFrom: 8 });
+    expect(host.kubectlWatch('kubectl debug node/worker-1 -it --image=busybox', undefined, {}, () => {}).nodeShell).toEqual({ node: 'worker-1' });
+    expect(host.nodeShell('worker-1', 'exit')).toMatchObject({ exitCode: 0, exited: true });
+  });
+
+  it('streams a watch until stopWatch, and a new command ends the open watch', () => {
+    const { next } = started();
+    const chunks: string[] = [];
+    const out = host.kubectlWatch('kubectl get pods -w', undefined, {}, (c) => chunks.push(c));
+    expect(out).toMatchObject({ watching: true, exitCode: 0 });
+    expect('watch' in out).toBe(false);
+    host.apply(POD, 'web.yaml');
+    host.step(1);
+    expect(chunks.join('')).toMatch(/^web\s+0\/1\s+Pending/m);
+    host.stopWatch();
+    const seen = chunks.length;
+    host.step(5);
+    next();
+    expect(chunks).toHaveLength(seen);
+
+    const again: string[] = [];
+    host.kubectlWatch('kubectl get pods -w', undefined, {}, (c) => again.push(c));
+    host.kubectlWatch('kubectl get nodes', undefined, {}, () => {});
+    host.kubectlWatch('kubectl delete pod web', undefined, {}, () => {});
+    host.step(40);
+    expect(again).toEqual([]);
+  });
+
+  it('saves a kubectl edit tab through the simulation, or reopens it with the reasons', () => {
+    started();
+    host.kubectlWatch('kubectl create deployment web --image=nginx:1.27', undefined, {}, () => {});
+    const { edit } = host.kubectlWatch('kubectl edit deployment web', undefined, {}, () => {});
+    expect(edit?.title).toBe('deployment.apps/web');
+    const bad = host.saveEdit(edit!, edit!.text.replace('image: nginx:1.27', 'image: ""'));
+    expect(bad.result.stderr).toBe('error: deployments.apps "web" was not valid');
+    expect(bad.reopen?.text).toContain('# * spec.template.spec.containers[0].image: Required value');
+    const good = host.saveEdit(edit!, edit!.text.replace('image: nginx:1.27', 'image: nginx:1.28'));
+    expect(good).toEqual({ result: { stdout: 'deployment.apps/web edited', stderr: '', exitCode: 0, mutated: true } });
+    expect(host.kubectlWatch('kubectl get deploy web -o jsonpath={.spec.template.spec.containers[0].image}', undefined, {}, () => {}).stdout).toBe('nginx:1.28');
+  });
 });

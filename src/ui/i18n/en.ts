@@ -324,6 +324,10 @@ export const en = {
   'terminal.watching': 'Watching for changes. Press Ctrl+C to stop.',
   'terminal.cleared': 'Screen cleared.',
   'terminal.completions': '{count} completions listed.',
+  'terminal.unavailable': 'error: the simulation is restarting; run the command again in a moment',
+  'shortcut.terminal': 'Show the terminal',
+  'shortcut.focusTerminal': 'Go to the terminal',
+  'editor.editing': 'Editing {title} (kubectl edit): Apply saves the change; closing the tab cancels the edit.',
 } as const;
 
 export type MessageKey = keyof typeof en;

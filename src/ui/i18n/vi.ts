@@ -325,4 +325,8 @@ export const vi: Record<MessageKey, string> = {
   'terminal.watching': 'Đang theo dõi thay đổi. Nhấn Ctrl+C để dừng.',
   'terminal.cleared': 'Đã xoá màn hình.',
   'terminal.completions': 'Đã liệt kê {count} gợi ý.',
+  'terminal.unavailable': 'error: mô phỏng đang khởi động lại; hãy chạy lại lệnh sau giây lát',
+  'shortcut.terminal': 'Hiện terminal',
+  'shortcut.focusTerminal': 'Chuyển tới terminal',
+  'editor.editing': 'Đang sửa {title} (kubectl edit): nhấn Áp dụng để lưu thay đổi; đóng tab để huỷ.',
 };

@@ -1,3 +1,4 @@
+import type { EditRequest } from '../../worker/protocol';
 import { WELCOME_MANIFEST } from '../editor/templates';
 import { persisted, readText } from './persist';
 
@@ -5,6 +6,8 @@ export interface EditorFile {
   readonly id: string;
   readonly name: string;
   readonly text: string;
+  /** A tab `kubectl edit` opened: applying it saves the edit (Simulation.saveEdit), closing it cancels. */
+  readonly edit?: EditRequest;
 }
 
 interface SavedFiles {
@@ -68,12 +71,17 @@ export class EditorFiles {
     return this.files.find((f) => f.id === this.activeId) ?? this.files[0]!;
   }
 
-  open(name: string, text: string): EditorFile {
-    const file = { id: `f${this.nextId++}`, name: uniqueName(name, this.files.map((f) => f.name)), text };
+  open(name: string, text: string, edit?: EditRequest): EditorFile {
+    const file = { id: `f${this.nextId++}`, name: uniqueName(name, this.files.map((f) => f.name)), text, ...(edit ? { edit } : {}) };
     this.files = [...this.files, file];
     this.activeId = file.id;
     this.save();
     return file;
+  }
+
+  /** The files by name, as `kubectl apply -f <name>` reads them in the terminal. */
+  byName(): Record<string, string> {
+    return Object.fromEntries(this.files.map((f) => [f.name, f.text]));
   }
 
   activate(id: string): void {
@@ -84,6 +92,27 @@ export class EditorFiles {
 
   setText(id: string, text: string): void {
     this.files = this.files.map((f) => (f.id === id ? { ...f, text } : f));
+    this.save();
+  }
+
+  /** A failed `kubectl edit` save: the tab shows the edit again, with the reasons in its header. */
+  reopenEdit(id: string, edit: EditRequest): void {
+    this.files = this.files.map((f) => (f.id === id ? { ...f, text: edit.text, edit } : f));
+    this.save();
+  }
+
+  /**
+   * A `kubectl edit` tab whose edit is over (saved or cancelled): it goes, as kubectl's editor
+   * closes, and is not kept for reopening. The last tab stays, as a plain file.
+   */
+  finishEdit(id: string): void {
+    if (this.files.length === 1) {
+      this.files = this.files.map((f) => (f.id === id ? { id: f.id, name: f.name, text: f.text } : f));
+    } else {
+      const index = this.files.findIndex((f) => f.id === id);
+      this.files = this.files.filter((f) => f.id !== id);
+      if (this.activeId === id) this.activeId = (this.files[index] ?? this.files[index - 1] ?? this.files[0])!.id;
+    }
     this.save();
   }
 

@@ -1,6 +1,9 @@
+import * as Comlink from 'comlink';
 import type { Remote } from 'comlink';
-import type { ApplyOutput, Batch, SimWorkerApi, Fault, InspectRef, Inspection, Series, Snapshot, StartResult } from '../../worker/protocol';
+import type { ApplyOutput, Batch, EditRequest, SimWorkerApi, Fault, InspectRef, Inspection, Series, Snapshot, StartResult } from '../../worker/protocol';
 import { t } from '../i18n/i18n.svelte';
+import type { TerminalBackend, TerminalOutput } from '../terminal/session';
+import { workerTerminalBackend } from '../terminal/worker-backend';
 import type { Target } from '../viz/scene';
 import { Announcer } from './announcer.svelte';
 import { BatchStats } from './batch-stats';
@@ -9,6 +12,7 @@ import { EditorFiles, type EditorFile } from './files.svelte';
 import { Notices } from './notices.svelte';
 import { onStorageDegraded, persisted, storageDegraded } from './persist';
 import { startSession, type SessionFailure, type SimSession } from './sim-client';
+import { terminalWorkerApi } from './terminal-link';
 
 interface SavedSession {
   readonly preset: string;
@@ -18,7 +22,7 @@ interface SavedSession {
   readonly running?: boolean;
 }
 
-export type DockTab = 'events' | 'inspector' | 'metrics';
+export type DockTab = 'events' | 'terminal' | 'inspector' | 'metrics';
 
 const theme = persisted<'light' | 'dark' | 'system'>('kubelab.theme', 'system');
 const savedSession = persisted<SavedSession | undefined>('kubelab.session', undefined);
@@ -52,6 +56,14 @@ export class Playground {
   selected = $state.raw<Target | undefined>(undefined);
   inspection = $state.raw<Inspection | undefined>(undefined);
   series = $state.raw<readonly Series[]>([]);
+  /** The terminal's commands reach the same worker session as every other action. */
+  readonly terminal: TerminalBackend = workerTerminalBackend(
+    terminalWorkerApi((fn) => this.call((s) => s.call(fn)), () => t('terminal.unavailable'), () => void this.save()),
+    () => this.files.byName(),
+    Comlink.proxy,
+  );
+  /** Where the outcome of a `kubectl edit` tab's save or cancel is printed (the terminal). */
+  onEditReport: (out: TerminalOutput) => void = () => {};
   private session: SimSession | undefined;
   private saveTimer: ReturnType<typeof setInterval> | undefined;
   private unlisten: () => void = () => {};
@@ -153,9 +165,37 @@ export class Playground {
     }
   }
 
-  /** Apply a file: `kubectl apply -f <file>`. */
+  /** Apply a file: `kubectl apply -f <file>`; for a `kubectl edit` tab, save the edit. */
   apply(file: EditorFile = this.files.active): Promise<void> {
+    if (file.edit) return this.saveEdit(file, file.edit, file.text);
     return this.fileCommand(file, (api) => api.apply(file.text, file.name));
+  }
+
+  /** `kubectl edit` typed in the terminal: the object's YAML opens in an editor tab of its own. */
+  openEdit(edit: EditRequest): void {
+    const target = edit.targets[0];
+    this.files.open(`edit-${target?.kind.toLowerCase() ?? 'objects'}-${target?.name ?? 'list'}.yaml`, edit.text, edit);
+  }
+
+  /** Closing a `kubectl edit` tab quits the editor without saving: kubectl cancels the edit. */
+  cancelEdit(file: EditorFile): Promise<void> {
+    return file.edit ? this.saveEdit(file, file.edit, file.edit.text) : Promise.resolve();
+  }
+
+  /**
+   * Save a `kubectl edit` tab through the core's saveEdit, as kubectl does when its editor
+   * closes: print the outcome where kubectl would (the terminal) and beside the file; a failed
+   * save reopens the tab with the reasons in its header, anything else ends the edit.
+   */
+  private saveEdit(file: EditorFile, edit: EditRequest, text: string): Promise<void> {
+    return this.fileCommand(file, async (api) => {
+      const { result, reopen } = await api.saveEdit(edit, text);
+      this.onEditReport(result);
+      if (reopen) this.files.reopenEdit(file.id, reopen);
+      else this.files.finishEdit(file.id);
+      const lines = [...result.stdout.split('\n').map((message) => ({ ok: true, message })), ...result.stderr.split('\n').map((message) => ({ ok: result.exitCode === 0, message }))];
+      return { results: lines.filter((l) => l.message !== '').map((l) => ({ ...l, line: 1 })), stdout: result.stdout, stderr: result.stderr, ok: result.exitCode === 0 };
+    });
   }
 
   /** Delete what a file describes: `kubectl delete -f <file>`. */

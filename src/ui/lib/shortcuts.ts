@@ -13,6 +13,8 @@ export type ShortcutAction =
   | 'zoomFit'
   | 'tableView'
   | 'events'
+  | 'terminal'
+  | 'focusTerminal'
   | 'inspector'
   | 'metrics'
   | 'help'
@@ -46,9 +48,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'T', action: 'tableView', description: 'shortcut.tableView', single: true, matches: key('t') },
   { keys: 'G', action: 'focusCluster', description: 'shortcut.focusCluster', single: true, matches: key('g') },
   { keys: 'E', action: 'focusEditor', description: 'shortcut.focusEditor', single: true, matches: key('e') },
+  // Ctrl+` opens the terminal in VS Code too; it works while typing, in the editor included.
+  { keys: 'Ctrl+`', action: 'focusTerminal', description: 'shortcut.focusTerminal', single: false, matches: (e) => e.ctrlKey && !e.altKey && (e.key === '`' || e.code === 'Backquote') },
   { keys: '1', action: 'events', description: 'shortcut.events', single: true, matches: key('1') },
-  { keys: '2', action: 'inspector', description: 'shortcut.inspector', single: true, matches: key('2') },
-  { keys: '3', action: 'metrics', description: 'shortcut.metrics', single: true, matches: key('3') },
+  { keys: '2', action: 'terminal', description: 'shortcut.terminal', single: true, matches: key('2') },
+  { keys: '3', action: 'inspector', description: 'shortcut.inspector', single: true, matches: key('3') },
+  { keys: '4', action: 'metrics', description: 'shortcut.metrics', single: true, matches: key('4') },
   { keys: '?', action: 'help', description: 'shortcut.help', single: true, matches: key('?') },
 ];
 
