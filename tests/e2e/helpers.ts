@@ -69,3 +69,40 @@ ${extra}`;
 export async function speedUp(page: Page): Promise<void> {
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
 }
+
+/** The animations pod chips ran (recorded since the page loaded), and those running on one now, as keyframes. */
+export function chipAnimations(page: Page, name: RegExp): Promise<Keyframe[][]> {
+  return page.getByRole('button', { name }).evaluate((el) =>
+    (window as unknown as { kubelabAnimations?: Keyframe[][] }).kubelabAnimations?.concat(el.getAnimations().map((a) => (a.effect as KeyframeEffect).getKeyframes())) ?? [],
+  );
+}
+
+/** Record every animation started on a pod chip or its box, since they end before a test can look. */
+export async function recordAnimations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { kubelabAnimations: Keyframe[][] };
+    w.kubelabAnimations = [];
+    const animate = Element.prototype.animate;
+    Element.prototype.animate = function (this: Element, keyframes, options) {
+      if (this.closest('.pod')) w.kubelabAnimations.push(Array.isArray(keyframes) ? (keyframes as Keyframe[]) : []);
+      return animate.call(this, keyframes, options);
+    };
+  });
+}
+
+export const terminalOutput = (page: Page) => page.getByRole('log', { name: 'Terminal output' });
+export const commandLine = (page: Page) => page.getByRole('textbox', { name: 'Command line' });
+
+/** Open the terminal tab of the dock. */
+export async function openTerminal(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  await expect(commandLine(page)).toBeVisible();
+}
+
+/** Type a command into the terminal and press Enter, as a learner does. */
+export async function type(page: Page, command: string): Promise<void> {
+  const input = commandLine(page);
+  await expect(input).toBeEditable();
+  await input.pressSequentially(command, { delay: 5 });
+  await input.press('Enter');
+}

@@ -1,25 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { applyButton, openFresh, podManifest, setEditorText, waitForWorkers } from './helpers';
-
-/** The animations a pod chip ran, as their keyframes. */
-function chipAnimations(page: import('@playwright/test').Page, name: RegExp) {
-  return page.getByRole('button', { name }).evaluate((el) =>
-    (window as unknown as { kubelabAnimations?: Keyframe[][] }).kubelabAnimations?.concat(el.getAnimations().map((a) => (a.effect as KeyframeEffect).getKeyframes())) ?? [],
-  );
-}
-
-/** Record every animation started on pod chips, since they end before a test can look. */
-async function recordAnimations(page: import('@playwright/test').Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { kubelabAnimations: Keyframe[][] };
-    w.kubelabAnimations = [];
-    const animate = Element.prototype.animate;
-    Element.prototype.animate = function (this: Element, keyframes, options) {
-      if (this.classList.contains('pod')) w.kubelabAnimations.push(Array.isArray(keyframes) ? (keyframes as Keyframe[]) : []);
-      return animate.call(this, keyframes, options);
-    };
-  });
-}
+import { applyButton, chipAnimations, openFresh, podManifest, recordAnimations, setEditorText, waitForWorkers } from './helpers';
 
 test('a bound pod flies from the queue to its node', async ({ page }) => {
   await recordAnimations(page);

@@ -1,21 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { openFresh, podManifest, savedActiveText, setEditorText, speedUp, waitForWorkers, watchConsole } from './helpers';
-
-const terminalOutput = (page: Page) => page.getByRole('log', { name: 'Terminal output' });
-const commandLine = (page: Page) => page.getByRole('textbox', { name: 'Command line' });
-
-/** Open the terminal tab of the dock and type a command, as a learner does. */
-async function openTerminal(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Terminal' }).click();
-  await expect(commandLine(page)).toBeVisible();
-}
-
-async function type(page: Page, command: string): Promise<void> {
-  const input = commandLine(page);
-  await expect(input).toBeEditable();
-  await input.pressSequentially(command, { delay: 5 });
-  await input.press('Enter');
-}
+import { expect, test } from '@playwright/test';
+import { commandLine, openFresh, openTerminal, podManifest, savedActiveText, setEditorText, speedUp, terminalOutput, type, waitForWorkers, watchConsole } from './helpers';
 
 test('kubectl in the terminal: get nodes, apply an editor file by name, get pods; the cluster view follows', async ({ page }) => {
   const errors = watchConsole(page);

@@ -209,7 +209,10 @@ export class PodChips {
       setText(li.children[1]!, c.name);
       const wait = backOffLeft(c, frame.nowMs);
       const state = c.reason ?? (c.state === 'running' ? (c.ready ? 'Running' : 'Running, not ready') : c.state);
-      setText(li.children[2]!, `${state}${c.restarts ? ` · ↻${c.restarts}` : ''}${wait !== undefined ? ` · ${frame.text.backOff(wait)}` : ''}`);
+      const line = `${state}${c.restarts ? ` · ↻${c.restarts}` : ''}${wait !== undefined ? ` · ${frame.text.backOff(wait)}` : ''}`;
+      setText(li.children[2]!, line);
+      // A narrow card cuts the line short; the whole of it shows on hover.
+      (li.children[2] as HTMLElement).title = line;
     });
   }
 }
