@@ -3,6 +3,7 @@ import { deepClone } from './api/clone';
 import { parseSelector, selectorRequirements, type Requirement } from './api/labels';
 import type { LabelSelector } from './api/types';
 import type { KubeObject } from './api/types';
+import { extendedResourceNames } from './api/schema/extended-resources';
 import { manifestJsonSchema } from './api/schema/json-schema';
 import { applyManifests, type ApplyOutput } from './apply/apply';
 import type { ClusterSpec } from './cluster/cluster-spec';
@@ -521,10 +522,6 @@ export class Simulation {
 
   /** The extended resources (nvidia.com/gpu, nvidia.com/mig-1g.5gb, …) the cluster's nodes advertise, sorted. */
   extendedResourceNames(): string[] {
-    const names = new Set<string>();
-    for (const n of this.world.ctx.store.list<Node>('Node')) {
-      for (const k of Object.keys(n.status?.capacity ?? {})) if (k.includes('/') && !k.includes('kubernetes.io/')) names.add(k);
-    }
-    return [...names].sort();
+    return extendedResourceNames(this.world.ctx.store.list<Node>('Node'));
   }
 }
