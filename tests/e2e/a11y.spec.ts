@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { applyButton, openFresh, podManifest, setEditorText, speedUp, waitForWorkers } from './helpers';
+import { applyButton, openFresh, openTerminal, podManifest, setEditorText, speedUp, terminalOutput, type, waitForWorkers } from './helpers';
 
 /** axe's serious and critical findings; `withEditor: false` leaves Monaco's large DOM out of a repeat scan. */
 async function seriousViolations(page: Page, withEditor = true) {
@@ -28,6 +28,13 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('tab', { name: 'Metrics' }).click();
     await page.getByRole('tab', { name: /^Events/ }).click();
     await page.getByRole('button', { name: 'Table', exact: true }).click();
+    expect(await seriousViolations(page, false)).toEqual([]);
+
+    // The terminal, with kubectl's coloured output and an error in it.
+    await openTerminal(page);
+    await type(page, 'kubectl get pods');
+    await type(page, 'kubectl get pod nope');
+    await expect(terminalOutput(page)).toContainText('NotFound');
     expect(await seriousViolations(page, false)).toEqual([]);
 
     await page.getByRole('button', { name: 'Keyboard shortcuts and help' }).click();
