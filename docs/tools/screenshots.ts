@@ -5,12 +5,13 @@
  * For each theme: the view at rest (docs/screenshot-<theme>.png), mid-animation while pods fly
  * from the scheduling queue to their nodes (docs/screenshot-<theme>-starting.png), and during a
  * node failure (docs/screenshot-<theme>-node-failure.png) when the simulation supports the
- * node-down fault.
+ * node-down fault, and with kubectl typed into the terminal (docs/screenshot-<theme>-terminal.png).
+ * KUBELAB_SCREENSHOTS_PORT picks the preview server's port (4318 by default).
  */
 import { chromium, type Page } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
 
-const PORT = 4318;
+const PORT = Number(process.env.KUBELAB_SCREENSHOTS_PORT ?? 4318);
 const URL = `http://127.0.0.1:${PORT}/`;
 
 /** A Deployment behind a Service, and a pod too big for any node: queue, flights, lines, "why Pending?". */
@@ -83,6 +84,21 @@ async function shoot(page: Page, theme: string): Promise<void> {
   await page.waitForTimeout(600);
   await page.screenshot({ path: `docs/screenshot-${theme}.png` });
 
+  // The same cluster through kubectl: a command typed in the terminal moves the view too.
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  const prompt = page.getByRole('textbox', { name: 'Command line' });
+  for (const command of ['kubectl get deploy,svc', 'kubectl scale deployment web --replicas=6', 'kubectl get pods -o wide']) {
+    await prompt.fill(command);
+    await prompt.press('Enter');
+    await page.waitForTimeout(300);
+  }
+  await page.getByRole('button', { name: /^Pod web-.*: Running/ }).nth(5).waitFor({ timeout: 60_000 });
+  await prompt.fill('kubectl get pods -o wide');
+  await prompt.press('Enter');
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `docs/screenshot-${theme}-terminal.png` });
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+
   const down = page.getByRole('button', { name: /^Node worker-2/ });
   await down.click({ button: 'right' });
   const item = page.getByRole('menuitem', { name: 'Take the node down' });
@@ -95,7 +111,9 @@ async function shoot(page: Page, theme: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('100');
   await page.getByRole('group', { name: /^Node worker-2, (NotReady|Unknown)/ }).waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: /Terminating/ }).first().waitFor({ timeout: 60_000 });
-  await page.waitForTimeout(400);
+  // The replacements have landed on the surviving worker; the evicted pods stay Terminating on
+  // the unreachable node, whose kubelet cannot confirm they are gone.
+  await page.waitForTimeout(1500);
   await page.screenshot({ path: `docs/screenshot-${theme}-node-failure.png` });
 }
 
