@@ -4,19 +4,29 @@ import { el, setAttr, setText, translate } from './el';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+function svg(tag: string, attrs: Record<string, string>): SVGElement {
+  const e = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
+
 /** A curve from the bottom of a Service badge down to the top of a pod chip. */
 export function linkPath(from: { x: number; y: number }, to: { x: number; y: number }): string {
   const dy = Math.max(30, (to.y - from.y) / 2);
   return `M${from.x},${from.y} C${from.x},${from.y + dy} ${to.x},${to.y - dy} ${to.x},${to.y}`;
 }
 
+let masks = 0;
+
 /**
  * Services as badges under the scheduling queue, with a line to each of their endpoints: solid
- * to the ready ones (where traffic goes), dashed to the rest. Selecting a Service brings its
- * lines forward and dims the others.
+ * to the ready ones (where traffic goes), dashed to the rest. Over the node cards' headers and
+ * bars the lines fade (a mask), so they do not run over text at full strength; selecting a Service
+ * draws its lines whole, brings them forward and dims the others.
  */
 export class ServiceLinks {
   private readonly badges = new Map<string, HTMLDivElement>();
+  private readonly maskId = `service-links-mask-${++masks}`;
 
   constructor(
     private readonly layer: HTMLElement,
@@ -31,6 +41,7 @@ export class ServiceLinks {
     }
     const focus = selected?.kind === 'Service' ? selected.id : undefined;
     const paths: SVGPathElement[] = [];
+    const focused: SVGPathElement[] = [];
     for (const box of layout.services.values()) {
       const s = box.service;
       let badge = this.badges.get(s.id);
@@ -52,14 +63,25 @@ export class ServiceLinks {
       for (const e of s.endpoints) {
         const pod = e.podId ? layout.pods.get(e.podId) : undefined;
         if (!pod) continue;
-        const path = document.createElementNS(SVG_NS, 'path');
-        path.setAttribute('d', linkPath(from, { x: pod.x + pod.w / 2, y: pod.y }));
+        const path = svg('path', { d: linkPath(from, { x: pod.x + pod.w / 2, y: pod.y }) }) as SVGPathElement;
         path.setAttribute('class', `link${e.ready ? ' ready' : ''}${focus === s.id ? ' focus' : focus ? ' dim' : ''}`);
-        paths.push(path);
+        (focus === s.id ? focused : paths).push(path);
       }
     }
     this.lines.setAttribute('width', String(layout.width));
     this.lines.setAttribute('height', String(layout.height));
-    this.lines.replaceChildren(...paths);
+    const behindCards = svg('g', { mask: `url(#${this.maskId})` });
+    behindCards.append(...paths);
+    this.lines.replaceChildren(this.cardsMask(layout), behindCards, ...focused);
+  }
+
+  /** Full strength except over the top of each node card (name, tags, bars, GPUs), where lines fade to a trace. */
+  private cardsMask(layout: ClusterLayout): SVGMaskElement {
+    const mask = svg('mask', { id: this.maskId, maskUnits: 'userSpaceOnUse', x: '0', y: '0', width: String(layout.width), height: String(layout.height) });
+    mask.append(svg('rect', { x: '0', y: '0', width: String(layout.width), height: String(layout.height), fill: 'white' }));
+    for (const n of layout.nodes.values()) {
+      mask.append(svg('rect', { x: String(n.x), y: String(n.y), width: String(n.w), height: String(Math.max(0, n.rows.podsTop - 2)), fill: '#5a5a5a' }));
+    }
+    return mask as SVGMaskElement;
   }
 }
