@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { applyButton, openFresh, podManifest, savedActiveText, setEditorText, speedUp, waitForWorkers } from './helpers';
+import { applyButton, commandLine, openFresh, openTerminal, podManifest, savedActiveText, setEditorText, speedUp, terminalOutput, type, waitForWorkers } from './helpers';
 
 test('a reload finds the editor tabs and the cluster as they were', async ({ page }) => {
   await openFresh(page);
@@ -54,6 +54,10 @@ test('a crashed simulation worker is restarted from the last save, and the user 
   await setEditorText(page, podManifest('survivor'));
   await applyButton(page).click();
   await expect(page.getByRole('button', { name: /^Pod survivor: Running/ })).toBeVisible({ timeout: 30_000 });
+  // A watch left open in the terminal ends with the worker that streamed it.
+  await openTerminal(page);
+  await type(page, 'kubectl get pods -w');
+  await expect(commandLine(page)).not.toBeEditable();
 
   const worker = page.workers().find((w) => w.url().includes('sim.worker'));
   expect(worker).toBeDefined();
@@ -63,4 +67,7 @@ test('a crashed simulation worker is restarted from the last save, and the user 
   }));
   await expect(page.getByRole('status').filter({ hasText: 'The simulation crashed and was restarted from your last save' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Pod survivor: Running/ })).toBeVisible({ timeout: 30_000 });
+  await expect(commandLine(page)).toBeEditable();
+  await type(page, 'kubectl get pods');
+  await expect(terminalOutput(page)).toContainText(/survivor\s+1\/1\s+Running/);
 });

@@ -56,6 +56,8 @@ export class Playground {
   selected = $state.raw<Target | undefined>(undefined);
   inspection = $state.raw<Inspection | undefined>(undefined);
   series = $state.raw<readonly Series[]>([]);
+  /** How many times the worker was restarted after a crash or hang. */
+  recoveries = $state(0);
   /** The terminal's commands reach the same worker session as every other action. */
   readonly terminal: TerminalBackend = workerTerminalBackend(
     terminalWorkerApi((fn) => this.call((s) => s.call(fn)), () => t('terminal.unavailable'), () => void this.save()),
@@ -136,6 +138,7 @@ export class Playground {
   /** The worker crashed or hung: start a new one from the last save, and say so. */
   private async recover(reason: SessionFailure): Promise<void> {
     this.session = undefined;
+    this.recoveries++;
     this.busy = false;
     const saved = savedSession.get();
     this.notices.show({ id: 'worker', key: reason === 'crashed' ? 'status.workerCrashed' : 'status.workerHung', tone: 'error', sticky: true });

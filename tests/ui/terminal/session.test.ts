@@ -50,6 +50,19 @@ describe('terminal session', () => {
     expect(texts(s).slice(-2)).toEqual(['worker-2        Ready,SchedulingDisabled   <none>          0s    v1.34.1', '^C']);
   });
 
+  it('gives the prompt back when the worker streaming a watch is restarted', async () => {
+    const { backend } = simBackend();
+    const s = new TerminalSession(backend);
+    await s.submit('kubectl get pods -w');
+    expect(s.watching).toBe(true);
+    const shown = s.entries.length;
+    s.watchLost();
+    expect(s.watching).toBe(false);
+    expect(s.entries).toHaveLength(shown);
+    s.watchLost();
+    expect(s.watching).toBe(false);
+  });
+
   it('enters and leaves a node shell', async () => {
     const { backend } = simBackend();
     const s = new TerminalSession(backend);
