@@ -4,6 +4,7 @@ import type { Machine } from '../cluster/hardware';
 import type { MachineStates } from '../cluster/machine-state';
 import type { SimContext } from '../sim-context';
 import type { PodAdmitHandler } from './admission';
+import { type ExecResponse, execInContainer } from './exec-in-container';
 import { Kubelet } from './kubelet';
 import type { ResourceUse } from './process-runner';
 
@@ -90,6 +91,11 @@ export class KubeletFleet {
     const located = this.locate(namespace, name);
     const worker = located?.kubelet.alive ? located.kubelet.worker(located.pod.metadata.uid) : undefined;
     return worker?.usage().find((c) => c.container === container)?.use;
+  }
+
+  /** The pods/exec subresource: run a command in a running container of a pod (`kubectl exec`). */
+  exec(namespace: string, pod: string, container: string, command: readonly string[]): ExecResponse {
+    return execInContainer(this.ctx.store, this, namespace, pod, container, command);
   }
 
   private index(node: string, pod: Stored<Pod>, deleted: boolean): void {
