@@ -31,16 +31,60 @@ function setup() {
 }
 
 const out = (r: { stdout: string; stderr: string; exitCode: number }) => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
+/** What every container gets from the `default/kubernetes` Service. */
+const KUBERNETES_VARS = [
+  'KUBERNETES_SERVICE_HOST=10.96.0.1',
+  'KUBERNETES_SERVICE_PORT=443',
+  'KUBERNETES_SERVICE_PORT_HTTPS=443',
+  'KUBERNETES_PORT=tcp://10.96.0.1:443',
+  'KUBERNETES_PORT_443_TCP=tcp://10.96.0.1:443',
+  'KUBERNETES_PORT_443_TCP_PROTO=tcp',
+  'KUBERNETES_PORT_443_TCP_PORT=443',
+  'KUBERNETES_PORT_443_TCP_ADDR=10.96.0.1',
+];
 const NOTICE = 'Defaulted container "app" out of: app, side';
 
 describe('kubectl exec', () => {
-  it('prints the container environment: PATH, HOSTNAME, the pod\'s variables, HOME last', () => {
+  it('prints the container environment: PATH, HOSTNAME, the pod\'s variables, the Service variables, HOME last', () => {
     const sim = setup();
     expect(out(sim.kubectl('exec web -c app -- env'))).toEqual({
-      stdout: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'HOSTNAME=web', 'GREETING=hello', 'HOME=/root'].join('\n'),
+      stdout: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'HOSTNAME=web', 'GREETING=hello', ...KUBERNETES_VARS, 'HOME=/root'].join('\n'),
       stderr: '',
       exitCode: 0,
     });
+  });
+
+  it('gives a container the variables of the Services of its namespace that existed when it started, unless enableServiceLinks is false', () => {
+    const sim = createSimulation({ seed: 1, cluster: 'minimal' });
+    sim.kubectl('create deployment db --image=redis:7');
+    sim.apply('apiVersion: v1\nkind: Service\nmetadata: { name: my-db }\nspec:\n  selector: { app: db }\n  ports: [{ name: redis, port: 6379 }, { name: admin, port: 8080, protocol: UDP }]\n');
+    sim.apply('apiVersion: v1\nkind: Service\nmetadata: { name: headless }\nspec:\n  clusterIP: None\n  selector: { app: db }\n  ports: [{ port: 6379 }]\n');
+    sim.kubectl('run client --image=busybox:1.36 --command -- sleep 3600');
+    sim.apply('apiVersion: v1\nkind: Pod\nmetadata: { name: unlinked }\nspec:\n  enableServiceLinks: false\n  containers: [{ name: app, image: busybox:1.36, command: [sleep, "3600"] }]\n');
+    sim.advance(30);
+    sim.kubectl('create service clusterip late --tcp=80:80');
+    const ip = sim.get<{ spec: { clusterIP: string } }>('service', 'my-db')!.spec.clusterIP;
+    const env = sim.kubectl('exec client -- env').stdout.split('\n');
+    expect(env.filter((l) => !l.startsWith('KUBERNETES_'))).toEqual([
+      'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      'HOSTNAME=client',
+      `MY_DB_SERVICE_HOST=${ip}`,
+      'MY_DB_SERVICE_PORT=6379',
+      'MY_DB_SERVICE_PORT_REDIS=6379',
+      'MY_DB_SERVICE_PORT_ADMIN=8080',
+      `MY_DB_PORT=tcp://${ip}:6379`,
+      `MY_DB_PORT_6379_TCP=tcp://${ip}:6379`,
+      'MY_DB_PORT_6379_TCP_PROTO=tcp',
+      'MY_DB_PORT_6379_TCP_PORT=6379',
+      `MY_DB_PORT_6379_TCP_ADDR=${ip}`,
+      `MY_DB_PORT_8080_UDP=udp://${ip}:8080`,
+      'MY_DB_PORT_8080_UDP_PROTO=udp',
+      'MY_DB_PORT_8080_UDP_PORT=8080',
+      `MY_DB_PORT_8080_UDP_ADDR=${ip}`,
+      'HOME=/root',
+    ]);
+    expect(env.filter((l) => l.startsWith('KUBERNETES_'))).toEqual(KUBERNETES_VARS);
+    expect(sim.kubectl('exec unlinked -- env').stdout.split('\n').slice(2, -1)).toEqual(KUBERNETES_VARS);
   });
 
   it('reads the files a ConfigMap and a Secret volume mount, and lists their directories', () => {
