@@ -128,6 +128,8 @@ describe('kubectl exec', () => {
       { stream: 'stderr', text: 'err' },
       { stream: 'stderr', text: 'command terminated with exit code 3' },
     ]);
+    // Programs the shell starts keep their streams: nginx prints its version on stderr.
+    expect(out(sim.kubectl(`exec web -c app -- sh -c 'nginx -v && echo done'`))).toEqual({ stdout: 'done', stderr: 'nginx version: nginx/1.27.5', exitCode: 0 });
     // With -it the remote terminal carries stderr on stdout.
     expect(out(sim.kubectl(`exec -it web -c side -- sh -c 'echo out; echo err >&2'`))).toEqual({ stdout: 'out\nerr', stderr: '', exitCode: 0 });
   });
