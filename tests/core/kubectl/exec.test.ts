@@ -171,6 +171,7 @@ describe('kubectl exec', () => {
     expect(pods.map((p) => p.metadata.name)).toContain(r.stdout);
     expect(sim.kubectl('exec svc/web -- hostname').stdout).toBe(r.stdout);
     expect(sim.kubectl('exec deployment/nope -- hostname').stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found');
+    expect(sim.kubectl('exec node/worker-1 -- hostname').stderr).toBe('error: cannot attach to *v1.Node: selector for *v1.Node not implemented');
   });
 
   it('answers the API server\'s and kubelet\'s errors, changing nothing', () => {

@@ -29,7 +29,9 @@ export function attachablePod(ctx: CommandContext, arg: string, preference: PodP
   if (type.kind === 'Pod') return { pod: obj as Stored<Pod>, count: 1 };
   const selector = selectorOf(obj);
   if (!SELECTING_KINDS.includes(type.kind) || !selector) {
-    throw new CommandError(fail(`error: cannot attach to ${type.kind}: selector for ${type.kind} not implemented`));
+    // SelectorsForObject names the Go type it has no selector for.
+    const goType = `*${type.version}.${type.kind}`;
+    throw new CommandError(fail(`error: cannot attach to ${goType}: selector for ${goType} not implemented`));
   }
   const pods = store
     .list<Pod>('Pod', ctx.namespace)
