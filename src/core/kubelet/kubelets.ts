@@ -4,9 +4,9 @@ import type { Machine } from '../cluster/hardware';
 import type { MachineStates } from '../cluster/machine-state';
 import type { SimContext } from '../sim-context';
 import type { PodAdmitHandler } from './admission';
-import { type ExecResponse, execInContainer } from './exec-in-container';
 import { Kubelet } from './kubelet';
 import type { ResourceUse } from './process-runner';
+import { type ExecResponse, execInContainer } from './exec-in-container';
 
 /**
  * All the kubelets of the cluster, fed from one pod watch and dispatched by spec.nodeName. It
