@@ -282,6 +282,7 @@ export class Simulation {
       clock: this.world.ctx.clock,
       drain: (node, options) => startDrain(this.world.ctx, node, options),
       logs: (namespace, pod, options) => readPodLogs(this.world.ctx.store, this.world.kubelets, namespace, pod, options, this.world.ctx.clock.now()),
+      exec: (namespace, pod, container, command) => this.world.kubelets.exec(namespace, pod, container, command),
       metrics: this.world.ctx.metrics,
       nodeGpus: (node) => (this.world.ctx.machines.get(node)?.gpus ?? []).map((g) => ({ ...g, mig: MIG_DISABLED })),
     };

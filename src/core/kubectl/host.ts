@@ -1,6 +1,7 @@
 import type { ApplyOutput } from '../apply/apply';
 import type { NodeGpu } from '../gpu/node-gpu';
 import type { DrainOperation, DrainOptions } from '../eviction/drain';
+import type { ExecResponse } from '../kubelet/exec-in-container';
 import type { LogsOptions, LogsResult } from '../kubelet/logs-api';
 import type { MetricsStore } from '../metrics/metrics-store';
 import type { ObjectStore } from '../store/object-store';
@@ -26,6 +27,8 @@ export interface KubectlHost {
   drain?(node: string, options: DrainOptions): DrainOperation;
   /** The pods/log subresource, as the API server answers it (kubelet/logs-api.ts). */
   logs?(namespace: string, pod: string, options: LogsOptions): LogsResult;
+  /** The pods/exec subresource: a command run in a running container (kubelet/exec-in-container.ts). */
+  exec?(namespace: string, pod: string, container: string, command: readonly string[]): ExecResponse;
   /** The metrics the kubelets record, which `kubectl top` reads as metrics-server would serve them. */
   readonly metrics?: Pick<MetricsStore, 'latest'>;
 }

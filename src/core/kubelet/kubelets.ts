@@ -6,6 +6,7 @@ import type { SimContext } from '../sim-context';
 import type { PodAdmitHandler } from './admission';
 import { Kubelet } from './kubelet';
 import type { ResourceUse } from './process-runner';
+import { type ExecResponse, execInContainer } from './exec-in-container';
 
 /**
  * All the kubelets of the cluster, fed from one pod watch and dispatched by spec.nodeName. It
@@ -90,6 +91,11 @@ export class KubeletFleet {
     const located = this.locate(namespace, name);
     const worker = located?.kubelet.alive ? located.kubelet.worker(located.pod.metadata.uid) : undefined;
     return worker?.usage().find((c) => c.container === container)?.use;
+  }
+
+  /** The pods/exec subresource: run a command in a running container of a pod (`kubectl exec`). */
+  exec(namespace: string, pod: string, container: string, command: readonly string[]): ExecResponse {
+    return execInContainer(this.ctx.store, this, namespace, pod, container, command);
   }
 
   private index(node: string, pod: Stored<Pod>, deleted: boolean): void {

@@ -260,6 +260,12 @@ export class PodWorker {
     return this.records.some((x) => (name === undefined ? x.kind === 'regular' : x.name === name) && x.proc !== undefined && !x.proc.exited);
   }
 
+  /** What a command exec'd in a container runs with: its running instance's environment, if it runs. */
+  runningEnv(name: string): ProcessEnv | undefined {
+    const r = this.records.find((x) => x.name === name);
+    return r?.proc && !r.proc.exited ? r.env : undefined;
+  }
+
   /** Annotations changed: live overrides (fail-readiness) are read at the next probe. */
   private now(): number {
     return this.host.ctx.clock.now();
