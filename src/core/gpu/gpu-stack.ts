@@ -1,0 +1,51 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { MachineStates } from '../cluster/machine-state';
+import type { FaultInjector } from '../faults/faults';
+import type { KubeletFleet } from '../kubelet/kubelets';
+import type { SimContext } from '../sim-context';
+import { DCGM_METRICS } from './dcgm/fields';
+import { gpuFaults } from './faults';
+import { GpuOperator } from './operator/operator';
+import { nvidiaPrograms } from './programs';
+import { GpuRuntime } from './runtime/gpu-runtime';
+
+/**
+ * The NVIDIA GPU stack of a cluster, wired into the rest of the simulation: the GPU Operator and
+ * its operands (which run as ordinary pods through the kubelet), the kubelet's device manager
+ * (extended resources in the node status, Allocate at admission, NVIDIA_VISIBLE_DEVICES), the
+ * NVIDIA programs images carry, and the GPU faults. A reboot brings every GPU back and restarts the
+ * kubelet's device manager from its checkpoint.
+ */
+export class GpuStack {
+  readonly runtime: GpuRuntime;
+  readonly operator: GpuOperator;
+
+  constructor(ctx: SimContext, kubelets: KubeletFleet, machines: MachineStates, faults: FaultInjector) {
+    const rt = (this.runtime = new GpuRuntime(ctx, kubelets));
+    kubelets.addExtension({
+      nodeResources: (node) => rt.node(node)?.devices.resources(ctx.clock.now()),
+      containerOptions: (node, pod, container) => rt.node(node)?.devices.containerOptions(pod, container),
+      programs: nvidiaPrograms(rt),
+    });
+    kubelets.addAdmitHandler({
+      name: 'devicemanager',
+      admit: ({ pod, node, activePods }) => rt.node(node?.metadata.name ?? '')?.devices.admit(pod, activePods, ctx.clock.now()) ?? { admit: true },
+    });
+    machines.subscribe((node, change) => {
+      const n = rt.node(node);
+      if (!n || change !== 'power' || !machines.get(node).powered) return;
+      n.hardware.rebooted();
+      n.devices.kubeletRestarted();
+      n.sensors.clear();
+    });
+    // dcgm-exporter stops exporting a pod's series when the pod is gone; drop them with it.
+    ctx.store.watch<Pod>('Pod', (e) => {
+      if (e.type !== 'DELETED' || !e.object.spec?.nodeName || !rt.node(e.object.spec.nodeName)) return;
+      for (const name of DCGM_METRICS) ctx.metrics.drop(name, { namespace: e.object.metadata.namespace ?? 'default', pod: e.object.metadata.name });
+    });
+    for (const [type, handler] of Object.entries(gpuFaults({ runtime: rt, kubelets, machines }))) {
+      faults.register(type, (_ctx, fault) => handler({ ctx, machines, kubelets }, fault));
+    }
+    this.operator = new GpuOperator(ctx);
+  }
+}
