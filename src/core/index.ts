@@ -21,6 +21,7 @@ export type { DrainLine, DrainOperation, DrainOptions } from './eviction/drain';
 export type { Completion } from './kubectl/completion';
 export type { NodeShellResult } from './kubectl/shell/node-shell';
 export type { WatchRequest } from './kubectl/watch/request';
+export type { EditOutcome, EditRequest, EditTarget } from './kubectl/edit/session';
 export type { Fault, FaultResult } from './faults/faults';
 export type { ClusterSpec, NodePoolSpec } from './cluster/cluster-spec';
 export type { WatchEvent } from './store/object-store';

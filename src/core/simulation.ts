@@ -12,6 +12,8 @@ import type { Fault, FaultResult } from './faults/faults';
 import { completeKubectl, type Completion } from './kubectl/completion';
 import { runKubectl, type KubectlHost, type KubectlResult } from './kubectl/kubectl';
 import { openWatch } from './kubectl/watch/stream';
+import { followLogs } from './kubectl/logs/follow';
+import { type EditOutcome, type EditRequest, saveEdit } from './kubectl/edit/session';
 import { MIG_DISABLED } from './gpu/mig-geometry';
 import { runNodeShell, type NodeShellResult } from './kubectl/shell/node-shell';
 import { type LogsOptions, type LogsResult, readPodLogs } from './kubelet/logs-api';
@@ -50,6 +52,7 @@ export type Command =
   | { readonly op: 'rollout'; readonly action: RolloutAction; readonly kind: string; readonly name: string; readonly namespace?: string; readonly toRevision?: number }
   | { readonly op: 'scale'; readonly kind: string; readonly name: string; readonly namespace?: string; readonly replicas: number; readonly currentReplicas?: number }
   | { readonly op: 'kubectl'; readonly line: string; readonly stdin?: string; readonly files?: Readonly<Record<string, string>> }
+  | { readonly op: 'edit'; readonly request: EditRequest; readonly text: string }
   | { readonly op: 'inject'; readonly fault: Fault }
   | { readonly op: 'cordon'; readonly node: string; readonly unschedulable: boolean }
   | { readonly op: 'drain'; readonly node: string; readonly options: DrainOptions }
@@ -95,6 +98,8 @@ export class Simulation {
   private world: World;
   private log: Command[] = [];
   private readonly watchers = new Set<(e: WatchEvent) => void>();
+  /** Followers of container logs (`kubectl logs -f`), polled after each advance of the clock. */
+  private readonly advanceListeners = new Set<() => void>();
   private unwatch: () => void = () => {};
 
   constructor(options: SimulationOptions = {}) {
@@ -175,6 +180,12 @@ export class Simulation {
   private doAdvance(ms: number): void {
     const clock = this.world.ctx.clock;
     clock.runUntil(clock.now() + ms);
+    this.afterAdvance();
+  }
+
+  /** Tell the readers that follow something outside the store (`logs -f`) that time has moved on. */
+  private afterAdvance(): void {
+    for (const listener of this.advanceListeners) listener();
   }
 
   /**
@@ -198,6 +209,7 @@ export class Simulation {
     }
     const advanced = clock.now() - start;
     if (advanced > 0) this.record({ op: 'advance', ms: advanced });
+    this.afterAdvance();
     return advanced / 1000;
   }
 
@@ -208,7 +220,9 @@ export class Simulation {
 
   /** `kubectl <args>`, with kubectl's output and exit code. `stdin` feeds `apply -f -`. */
   kubectl(line: string, stdin?: string, files?: Readonly<Record<string, string>>): KubectlResult {
+    const before = this.world.ctx.clock.now();
     const result = this.runKubectl(line, stdin, files);
+    if (this.world.ctx.clock.now() > before) this.afterAdvance();
     if (result.mutated) this.record({ op: 'kubectl', line, ...(stdin !== undefined ? { stdin } : {}), ...(files ? { files } : {}) });
     return result;
   }
@@ -221,9 +235,26 @@ export class Simulation {
    */
   kubectlWatch(line: string, onOutput: (chunk: string) => void, stdin?: string, files?: Readonly<Record<string, string>>): KubectlWatch {
     const result = this.kubectl(line, stdin, files);
+    if (result.follow && result.exitCode === 0) {
+      const poll = followLogs(this.kubectlHost(files), result.follow, onOutput);
+      this.advanceListeners.add(poll);
+      return { result, watching: true, stop: () => this.advanceListeners.delete(poll) };
+    }
     if (!result.watch || result.exitCode !== 0) return { result, watching: false, stop: () => {} };
     const stop = openWatch(this.kubectlHost(files), result.watch, onOutput);
     return { result, watching: true, stop };
+  }
+
+  /**
+   * Save the editor tab that `kubectl edit` opened (`result.edit` of `sim.kubectl('edit …')`):
+   * applies the edited text with kubectl edit's rules and returns its output — `deployment.apps/web
+   * edited`, `Edit cancelled, no changes made.` — or, when the save failed, `reopen`: the same
+   * edit with the reasons in its header comment, for the tab to show instead.
+   */
+  saveEdit(request: EditRequest, text: string): EditOutcome {
+    const outcome = saveEdit(this.kubectlHost(), request, text);
+    if (outcome.result.mutated) this.record({ op: 'edit', request, text });
+    return outcome;
   }
 
   /** One line typed in the shell that `kubectl debug node/<name> -it` opened (nvidia-smi, hostname, exit). */
@@ -248,6 +279,10 @@ export class Simulation {
       readFile: (name) => (files && Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined),
       listFiles: () => Object.keys(files ?? {}),
       // MIG mode is off on every GPU until the MIG manager keeps per-GPU MIG state in the world.
+      clock: this.world.ctx.clock,
+      drain: (node, options) => startDrain(this.world.ctx, node, options),
+      logs: (namespace, pod, options) => readPodLogs(this.world.ctx.store, this.world.kubelets, namespace, pod, options, this.world.ctx.clock.now()),
+      metrics: this.world.ctx.metrics,
       nodeGpus: (node) => (this.world.ctx.machines.get(node)?.gpus ?? []).map((g) => ({ ...g, mig: MIG_DISABLED })),
     };
   }
@@ -343,6 +378,9 @@ export class Simulation {
         return;
       case 'inject':
         this.world.faults.inject(this.world.ctx, c.fault);
+        return;
+      case 'edit':
+        saveEdit(this.kubectlHost(), c.request, c.text);
         return;
       case 'cordon':
         setUnschedulable(this.world.ctx.store, c.node, c.unschedulable);

@@ -17,7 +17,7 @@ export interface Completion {
 }
 
 /** Commands whose first argument is a resource type and whose next arguments are names. */
-const RESOURCE_COMMANDS = ['get', 'describe', 'delete', 'label', 'annotate', 'edit', 'explain', 'rollout', 'scale'];
+const RESOURCE_COMMANDS = ['get', 'describe', 'delete', 'label', 'annotate', 'edit', 'explain', 'rollout', 'scale', 'autoscale', 'expose', 'set'];
 const NODE_COMMANDS = ['cordon', 'uncordon', 'drain'];
 const POD_COMMANDS = ['logs', 'exec', 'attach', 'port-forward'];
 const OUTPUT_FORMATS = ['json', 'yaml', 'name', 'wide', 'jsonpath=', 'custom-columns='];
@@ -69,6 +69,7 @@ export function completeKubectl(host: KubectlHost, line: string, cursor: number)
     return done(objectNames(host, positional[0]!.split(',')[0]!, namespace));
   }
   if (NODE_COMMANDS.includes(root)) return done(objectNames(host, 'nodes', namespace));
+  if (root === 'top') return done(objectNames(host, found.path.split(' ')[2] === 'node' ? 'nodes' : 'pods', namespace));
   if (root === 'taint') return positional.length === 0 ? done(['nodes', 'node']) : done(objectNames(host, 'nodes', namespace));
   if (POD_COMMANDS.includes(root)) return done(objectNames(host, 'pods', namespace));
   if (root === 'debug') return done(objectNames(host, 'nodes', namespace).map((n) => `node/${n}`));
@@ -108,6 +109,12 @@ function flagValues(host: KubectlHost, spec: FlagSpec): string[] {
       return [KUBECONFIG.context];
     case 'dry-run':
       return ['none', 'client', 'server'];
+    case 'cascade':
+      return ['background', 'foreground', 'orphan'];
+    case 'restart':
+      return ['Always', 'OnFailure', 'Never'];
+    case 'type':
+      return ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
     default:
       return [];
   }

@@ -1,6 +1,10 @@
 import type { ApplyOutput } from '../apply/apply';
 import type { NodeGpu } from '../gpu/node-gpu';
+import type { DrainOperation, DrainOptions } from '../eviction/drain';
+import type { LogsOptions, LogsResult } from '../kubelet/logs-api';
+import type { MetricsStore } from '../metrics/metrics-store';
 import type { ObjectStore } from '../store/object-store';
+import type { WaitClock } from './wait';
 
 /** What kubectl needs from the simulation: the API server's store, the clock and apply. */
 export interface KubectlHost {
@@ -13,4 +17,15 @@ export interface KubectlHost {
   listFiles?(): string[];
   /** The GPUs of a node's machine as the driver sees them (nvidia-smi in the node shell). */
   nodeGpus?(node: string): readonly NodeGpu[];
+  /**
+   * The virtual clock, for commands that wait for the cluster (`rollout status`): they run it
+   * forward themselves, so a headless `sim.kubectl()` returns with the wait done.
+   */
+  readonly clock?: WaitClock;
+  /** Start `kubectl drain`'s client-side work in the cluster (eviction/drain.ts); the command waits for it. */
+  drain?(node: string, options: DrainOptions): DrainOperation;
+  /** The pods/log subresource, as the API server answers it (kubelet/logs-api.ts). */
+  logs?(namespace: string, pod: string, options: LogsOptions): LogsResult;
+  /** The metrics the kubelets record, which `kubectl top` reads as metrics-server would serve them. */
+  readonly metrics?: Pick<MetricsStore, 'latest'>;
 }

@@ -1,3 +1,4 @@
+import type { EditRequest } from '../../core';
 import { HeredocReader, heredocStart } from './heredoc';
 
 /** What a command printed, as the terminal receives it from the simulation. */
@@ -11,6 +12,10 @@ export interface TerminalOutput {
   readonly nodeShell?: { readonly node: string };
   /** The node shell's `exit`. */
   readonly exited?: boolean;
+  /** The output in printed order, when stdout and stderr interleave (drain). */
+  readonly lines?: readonly { readonly stream: 'stdout' | 'stderr'; readonly text: string }[];
+  /** `kubectl edit` opened an edit: the app shows it in an editor tab and saves it with the worker's saveEdit. */
+  readonly edit?: EditRequest;
 }
 
 export interface Completion {
@@ -56,7 +61,14 @@ export class TerminalSession {
     private readonly backend: TerminalBackend,
     private readonly onchange: () => void = () => {},
     private readonly history: () => readonly string[] = () => [],
+    /** Opens `kubectl edit`'s text in an editor tab (the app's concern); without it, edit says it cannot open an editor. */
+    private readonly openEditor?: (edit: EditRequest) => void,
   ) {}
+
+  /** The outcome of saving (or closing) an edit tab, printed as kubectl prints it when its editor closes. */
+  reportEdit(out: TerminalOutput): void {
+    this.show(out);
+  }
 
   prompt(): string {
     if (this.heredoc) return CONTINUATION_PROMPT;
@@ -131,6 +143,10 @@ export class TerminalSession {
         this.append(chunk, 'stdout');
         this.onchange();
       });
+      if (out.edit) {
+        if (this.openEditor) this.openEditor(out.edit);
+        else this.show({ stdout: '', stderr: 'error: no editor is available to open the object in', exitCode: 1 });
+      }
       this.show(out);
       if (out.watching) this.watching = true;
       if (out.nodeShell) this.node = out.nodeShell.node;
@@ -141,6 +157,12 @@ export class TerminalSession {
   }
 
   private show(out: TerminalOutput): void {
+    if (out.lines) {
+      for (const l of out.lines) this.append(l.text, l.stream);
+      this.lastOutput = out.lines.map((l) => l.text).join('\n');
+      this.onchange();
+      return;
+    }
     // kubectl prints results, then the errors it collected; warnings (delete --force) come first.
     const warningFirst = out.stderr.startsWith('Warning:');
     if (out.stderr && warningFirst) this.append(out.stderr, 'stderr');

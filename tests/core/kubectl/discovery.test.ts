@@ -65,6 +65,19 @@ describe('Tab completion', () => {
     ['kubectl create dep', ['deployment'], 15],
     ['kubectl explain pod.spec.tol', ['pod.spec.tolerations'], 16],
     ['kubectl get pods --namespace=kube-s', ['--namespace=kube-system'], 17],
+    ['kubectl rollout st', ['status'], 16],
+    ['kubectl rollout status deployments.a', ['deployments.apps'], 23],
+    ['kubectl set im', ['image'], 12],
+    ['kubectl set image pod w', ['web'], 22],
+    ['kubectl delete pod web --cascade=f', ['--cascade=foreground'], 23],
+    ['kubectl expose pod web --type N', ['NodePort'], 30],
+    ['kubectl scale --repl', ['--replicas'], 14],
+    ['kubectl autoscale deploy --m', ['--max', '--min'], 25],
+    ['kubectl ed', ['edit'], 8],
+    ['kubectl top n', ['node'], 12],
+    ['kubectl top node worker-', ['worker-1', 'worker-2'], 17],
+    ['kubectl logs w', ['web'], 13],
+    ['kubectl drain --ignore-d', ['--ignore-daemonsets'], 14],
   ])('completes %j', (line, candidates, replaceFrom) => {
     expect(sim.completeKubectl(line)).toEqual({ candidates, replaceFrom });
   });

@@ -59,8 +59,8 @@ describe('kubectl errors and help', () => {
   it('prints an unknown command with its suggestions, as kubectl does', () => {
     expect(sim.kubectl('kubectl gte pods')).toMatchObject({ exitCode: 1, stdout: '', stderr: 'error: unknown command "gte" for "kubectl"\n\nDid you mean this?\n\tget' });
     expect(sim.kubectl('kubectl frobnicate').stderr).toBe('error: unknown command "frobnicate" for "kubectl"');
-    // Alphabetical, as cobra sorts commands: cp is within distance 2 of rm, delete names rm in SuggestFor.
-    expect(sim.kubectl('kubectl rm pod x').stderr).toBe('error: unknown command "rm" for "kubectl"\n\nDid you mean this?\n\tcp\n\tdelete');
+    // Alphabetical, as cobra sorts commands: cp and run are within distance 2 of rm, delete names rm in SuggestFor.
+    expect(sim.kubectl('kubectl rm pod x').stderr).toBe('error: unknown command "rm" for "kubectl"\n\nDid you mean this?\n\tcp\n\tdelete\n\trun');
   });
 
   it('prints unknown flags with the pointer to help', () => {
@@ -83,7 +83,7 @@ describe('kubectl errors and help', () => {
   it('lists commands by group in the root help, with subcommand pointers for create', () => {
     const root = sim.kubectl('kubectl').stdout;
     expect(root.startsWith('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nBasic Commands (Beginner):\n  create          Create a resource from a file or from stdin\n')).toBe(true);
-    expect(root).toContain('\n\nCluster Management Commands:\n  cluster-info    Display cluster information\n');
+    expect(root).toContain('\n\nCluster Management Commands:\n  certificate     Modify certificate resources\n  cluster-info    Display cluster information\n');
     expect(root).toContain('Use "kubectl <command> --help" for more information about a given command.');
     const create = sim.kubectl('create --help').stdout;
     expect(create).toContain('\n\nAvailable Commands:\n  clusterrole           Create a cluster role\n  clusterrolebinding    Create a cluster role binding for a particular cluster role\n');

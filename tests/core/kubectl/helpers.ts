@@ -22,6 +22,7 @@ export function bareCluster(files: Record<string, string> = {}) {
     apply: (yaml, options) => applyManifests(store, yaml, options),
     readFile: (name) => files[name],
     listFiles: () => Object.keys(files),
+    clock,
   };
   return {
     store,
@@ -45,3 +46,34 @@ export function bareCluster(files: Record<string, string> = {}) {
     at: (seconds: number) => rfc3339(seconds * 1000),
   };
 }
+
+/** The `web` Deployment most kubectl tests use: label app=web, one nginx container. */
+export function webDeployment(o: { image: string; replicas: number; port?: number }): string {
+  const ports = o.port !== undefined ? `, ports: [{ containerPort: ${o.port} }]` : '';
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, labels: { app: web } }
+spec:
+  replicas: ${o.replicas}
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec: { containers: [{ name: nginx, image: "${o.image}"${ports} }] }
+`;
+}
+
+/** The `Pod Template:` lines kubectl describes for that deployment's template (nginx:1.27, port 80). */
+export const NGINX_TEMPLATE = [
+  'Pod Template:',
+  '  Labels:  app=web',
+  '  Containers:',
+  '   nginx:',
+  '    Image:         nginx:1.27',
+  '    Port:          80/TCP',
+  '    Host Port:     0/TCP',
+  '    Environment:   <none>',
+  '    Mounts:        <none>',
+  '  Volumes:         <none>',
+  '  Node-Selectors:  <none>',
+  '  Tolerations:     <none>',
+];

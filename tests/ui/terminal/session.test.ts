@@ -80,3 +80,25 @@ describe('terminal session', () => {
     expect(texts(s).slice(-2)).toEqual(['node/control-plane', 'Error from server (NotFound): nodes "ghost" not found']);
   });
 });
+
+describe('kubectl edit from the terminal', () => {
+  it('hands the edit to the app, which saves it and reports kubectl\'s line back', async () => {
+    const { sim, backend } = simBackend();
+    sim.kubectl('create deployment web --image=nginx:1.27');
+    let opened: import('../../../src/core').EditRequest | undefined;
+    const s = new TerminalSession(backend, () => {}, () => [], (edit) => (opened = edit));
+    await s.submit('kubectl edit deployment/web');
+    expect(opened?.title).toBe('deployment.apps/web');
+    const outcome = sim.saveEdit(opened!, opened!.text.replace('replicas: 1', 'replicas: 2'));
+    s.reportEdit(outcome.result);
+    expect(texts(s)).toEqual(['$ kubectl edit deployment/web', 'deployment.apps/web edited']);
+  });
+
+  it('says so when no editor can be opened', async () => {
+    const { sim, backend } = simBackend();
+    sim.kubectl('create deployment web --image=nginx:1.27');
+    const s = new TerminalSession(backend);
+    await s.submit('kubectl edit deployment/web');
+    expect(texts(s)[1]).toBe('error: no editor is available to open the object in');
+  });
+});

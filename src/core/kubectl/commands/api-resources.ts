@@ -1,11 +1,9 @@
+import { compareText, discoveryOrder } from '../resources/discovery-order';
 import type { ResourceType } from '../../api/resource-types';
 import { apiVersionOf } from '../../api/resource-types';
 import type { KubectlCommand } from '../framework/command';
 import { fail, ok } from '../framework/result';
 import { formatTable } from '../printers/tabwriter';
-
-/** Discovery lists the core group first, then the named groups in the API server's order. */
-const GROUP_ORDER = ['', 'apps', 'events.k8s.io', 'autoscaling', 'batch', 'networking.k8s.io', 'policy', 'rbac.authorization.k8s.io', 'storage.k8s.io', 'scheduling.k8s.io', 'resource.k8s.io'];
 
 /** The verbs every served kind accepts (the simulated API server supports the full set). */
 const DEFAULT_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -49,7 +47,7 @@ export const apiResourcesCommand: KubectlCommand = {
     if (categories.length) types = types.filter((t) => categories.every((c) => t.categories?.includes(c)));
     const verbs = f.strings('verbs').flatMap((v) => v.split(','));
     if (verbs.length) types = types.filter((t) => verbs.every((v) => (t.verbs ?? DEFAULT_VERBS).includes(v)));
-    types.sort(sortBy === 'kind' ? (a, b) => compare(a.kind, b.kind) : sortBy === 'name' ? (a, b) => compare(a.plural, b.plural) : discoveryOrder);
+    types.sort(sortBy === 'kind' ? (a, b) => compareText(a.kind, b.kind) : sortBy === 'name' ? (a, b) => compareText(a.plural, b.plural) : discoveryOrder);
     if (output === 'name') return ok(types.map((t) => (t.group ? `${t.plural}.${t.group}` : t.plural)).join('\n'));
     const wide = output === 'wide';
     const header = ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(wide ? ['VERBS', 'CATEGORIES'] : [])];
@@ -64,20 +62,6 @@ export const apiResourcesCommand: KubectlCommand = {
     return ok(formatTable(f.bool('no-headers') ? rows : [header, ...rows]));
   },
 };
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function discoveryOrder(a: ResourceType, b: ResourceType): number {
-  const ga = GROUP_ORDER.indexOf(a.group);
-  const gb = GROUP_ORDER.indexOf(b.group);
-  const ra = ga < 0 ? GROUP_ORDER.length : ga;
-  const rb = gb < 0 ? GROUP_ORDER.length : gb;
-  if (ra !== rb) return ra - rb;
-  if (a.group !== b.group) return compare(a.group, b.group);
-  return compare(a.plural, b.plural);
-}
 
 export const apiVersionsCommand: KubectlCommand = {
   name: 'api-versions',

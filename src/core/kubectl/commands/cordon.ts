@@ -1,15 +1,15 @@
 import type { Node } from 'kubernetes-types/core/v1';
-import { ApiError } from '../../store/api-error';
+import { setUnschedulable } from '../../eviction/cordon';
 import type { CommandContext, KubectlCommand } from '../framework/command';
 import { fail, joinLines, type KubectlResult } from '../framework/result';
 import { selectResources } from '../resources/builder';
 import { SELECTOR_FLAG } from './shared-flags';
 
 /**
- * cordon and uncordon (drain.go): set or clear spec.unschedulable, printing `node/x cordoned`,
- * or `already cordoned` when there is nothing to change.
+ * cordon and uncordon (drain.go): set or clear spec.unschedulable through the cordon helper,
+ * printing `node/x cordoned`, or `already cordoned` when there is nothing to change.
  */
-function setUnschedulable(ctx: CommandContext, desired: boolean): KubectlResult {
+function runCordon(ctx: CommandContext, desired: boolean): KubectlResult {
   const verb = desired ? 'cordon' : 'uncordon';
   const selector = ctx.flags.string('selector');
   if (ctx.args.length === 0 && selector === '') return fail(`error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples`);
@@ -21,24 +21,13 @@ function setUnschedulable(ctx: CommandContext, desired: boolean): KubectlResult 
   const stderr: string[] = [...selection.errors];
   let mutated = false;
   for (const node of selection.groups.flatMap((g) => g.objects) as Node[]) {
-    const name = node.metadata!.name!;
-    const done = desired ? 'cordoned' : 'uncordoned';
-    if ((node.spec?.unschedulable ?? false) === desired) {
-      stdout.push(`node/${name} already ${done}`);
+    const r = setUnschedulable(ctx.host.store, node.metadata!.name!, desired);
+    if (!r.ok) {
+      stderr.push(r.message);
       continue;
     }
-    try {
-      ctx.host.store.patch<Node>('Node', name, undefined, (draft) => {
-        draft.spec ??= {};
-        if (desired) draft.spec.unschedulable = true;
-        else delete draft.spec.unschedulable;
-      });
-      mutated = true;
-      stdout.push(`node/${name} ${done}`);
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      stderr.push(e.kubectlMessage());
-    }
+    mutated ||= !r.message.includes(' already ');
+    stdout.push(r.message);
   }
   return { stdout: joinLines(stdout), stderr: joinLines(stderr), exitCode: stderr.length ? 1 : 0, mutated };
 }
@@ -56,7 +45,7 @@ export const cordonCommand: KubectlCommand = {
   kubectl cordon worker-1`,
   use: 'NODE [flags] [options]',
   flags: FLAGS,
-  run: (ctx) => setUnschedulable(ctx, true),
+  run: (ctx) => runCordon(ctx, true),
 };
 
 export const uncordonCommand: KubectlCommand = {
@@ -68,5 +57,5 @@ export const uncordonCommand: KubectlCommand = {
   kubectl uncordon worker-1`,
   use: 'NODE [flags] [options]',
   flags: FLAGS,
-  run: (ctx) => setUnschedulable(ctx, false),
+  run: (ctx) => runCordon(ctx, false),
 };

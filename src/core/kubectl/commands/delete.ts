@@ -2,6 +2,7 @@ import { qualifiedSingular, type ResourceType } from '../../api/resource-types';
 import type { KubeObject, Stored } from '../../api/types';
 import { decodeManifests } from '../../api/yaml-decode';
 import { ApiError } from '../../store/api-error';
+import type { PropagationPolicy } from '../../store/delete-options';
 import type { CommandContext, KubectlCommand } from '../framework/command';
 import { fail, joinLines, type KubectlResult } from '../framework/result';
 import { groupResource, resolveType, selectResources } from '../resources/builder';
@@ -86,8 +87,8 @@ function runDelete(ctx: CommandContext): KubectlResult {
   if (force && grace > 0) return fail('error: --force and --grace-period greater than 0 cannot be specified together');
   const dryRun = f.string('dry-run', 'none');
   if (dryRun !== 'none') return fail(`error: --dry-run=${dryRun} is not supported by Kubelab yet`);
-  const cascade = f.string('cascade', 'background');
-  if (cascade !== 'background' && cascade !== 'true') return fail(`error: --cascade=${cascade} is not supported by Kubelab yet`);
+  const cascade = cascadingStrategy(f.string('cascade', 'background'));
+  if ('error' in cascade) return fail(cascade.error);
 
   const files = f.strings('filename');
   const victims: Victim[] = [];
@@ -119,14 +120,14 @@ function runDelete(ctx: CommandContext): KubectlResult {
   }
 
   const stdout: string[] = [];
-  const stderr: string[] = [];
+  const stderr: string[] = [...cascade.warnings];
   if (grace === 0 && force) stderr.push(FORCE_WARNING);
   let deleted = 0;
   for (const v of victims) {
     try {
       const before: Stored<KubeObject> | undefined = ctx.host.store.get(v.type.kind, v.name, v.namespace);
       if (!before) throw ApiError.notFound(groupResource(v.type), v.name);
-      ctx.host.store.delete(v.type.kind, v.name, v.namespace, grace >= 0 ? { gracePeriodSeconds: grace } : {});
+      ctx.host.store.delete(v.type.kind, v.name, v.namespace, { ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}), propagationPolicy: cascade.policy });
       deleted++;
       stdout.push(deletedLine(v, output, grace === 0));
     } catch (e) {
@@ -137,8 +138,28 @@ function runDelete(ctx: CommandContext): KubectlResult {
   }
   if (!ignoreNotFound) stderr.push(...errors);
   if (victims.length === 0 && errors.length === 0) stdout.push('No resources found');
-  const failed = stderr.some((l) => l !== FORCE_WARNING);
+  const failed = stderr.some((l) => l !== FORCE_WARNING && !cascade.warnings.includes(l));
   return { stdout: joinLines(stdout), stderr: joinLines(stderr), exitCode: failed ? 1 : 0, mutated: deleted > 0 };
+}
+
+/**
+ * --cascade as GetCascadingStrategy reads it: background (or true), foreground, orphan (or the
+ * deprecated false, with kubectl's warning), passed to the API server as the propagation policy.
+ */
+function cascadingStrategy(value: string): { policy: PropagationPolicy; warnings: string[] } | { error: string } {
+  switch (value) {
+    case 'background':
+    case 'true':
+      return { policy: 'Background', warnings: [] };
+    case 'foreground':
+      return { policy: 'Foreground', warnings: [] };
+    case 'orphan':
+      return { policy: 'Orphan', warnings: [] };
+    case 'false':
+      return { policy: 'Orphan', warnings: ['warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.'] };
+    default:
+      return { error: `error: invalid cascade value (${value}). Must be "background", "foreground", or "orphan".` };
+  }
 }
 
 /**

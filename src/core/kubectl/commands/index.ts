@@ -10,12 +10,22 @@ import { createCommand } from './create';
 import { debugCommand } from './debug';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
+import { drainCommand } from './drain';
+import { editCommand } from './edit';
 import { eventsCommand } from './events';
 import { explainCommand } from './explain';
 import { getCommand } from './get';
 import { labelCommand } from './label';
+import { logsCommand } from './logs';
 import { NOT_YET_COMMANDS } from './not-yet';
+import { rolloutCommand } from './rollout';
+import { autoscaleCommand } from './autoscale';
+import { exposeCommand } from './expose';
+import { runCommand } from './run';
+import { scaleCommand } from './scale';
+import { setCommand } from './set';
 import { taintCommand } from './taint';
+import { topCommand } from './top';
 import { versionCommand } from './version';
 
 const optionsCommand: KubectlCommand = {
@@ -26,25 +36,48 @@ const optionsCommand: KubectlCommand = {
   run: () => ok(optionsHelp()),
 };
 
-/** Every command of the emulated kubectl, in the order `kubectl --help` lists them within a group. */
+/**
+ * Every command of the emulated kubectl, in the order `kubectl --help` lists them within a group
+ * (the order kubectl's NewKubectlCommand adds them, pkg/cmd/cmd.go).
+ */
 export const COMMANDS: readonly KubectlCommand[] = [
   createCommand,
+  exposeCommand,
+  runCommand,
+  setCommand,
   explainCommand,
   getCommand,
+  editCommand,
   deleteCommand,
+  rolloutCommand,
+  scaleCommand,
+  autoscaleCommand,
+  ...notYet('certificate'),
   clusterInfoCommand,
+  topCommand,
   cordonCommand,
   uncordonCommand,
+  drainCommand,
   taintCommand,
   describeCommand,
+  logsCommand,
+  ...notYet('attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth'),
   debugCommand,
   eventsCommand,
+  ...notYet('diff'),
   applyCommand,
+  ...notYet('patch', 'replace', 'wait', 'kustomize'),
   labelCommand,
   annotateCommand,
+  ...notYet('completion'),
+  ...notYet('alpha'),
   apiResourcesCommand,
   apiVersionsCommand,
+  ...notYet('config', 'plugin'),
   versionCommand,
   optionsCommand,
-  ...NOT_YET_COMMANDS,
 ];
+
+function notYet(...names: string[]): KubectlCommand[] {
+  return names.map((n) => NOT_YET_COMMANDS.find((c) => c.name === n)!);
+}

@@ -12,21 +12,11 @@ const notYet = (name: string, group: CommandGroup | undefined, short: string, re
   unsupported: reason,
 });
 
-const WAITING_FOR_WORKLOADS = 'it needs the workload controllers, which are still being built';
 
 export const NOT_YET_COMMANDS: readonly KubectlCommand[] = [
-  notYet('expose', 'Basic Commands (Beginner):', 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service', 'it needs Services, which are still being built'),
-  notYet('set', 'Basic Commands (Beginner):', 'Set specific features on objects', WAITING_FOR_WORKLOADS),
-  notYet('edit', 'Basic Commands (Intermediate):', 'Edit a resource on the server', 'it opens an editor tab, which the terminal cannot do yet'),
-  notYet('rollout', 'Deploy Commands:', 'Manage the rollout of a resource', WAITING_FOR_WORKLOADS),
-  notYet('scale', 'Deploy Commands:', 'Set a new size for a deployment, replica set, or replication controller', WAITING_FOR_WORKLOADS),
-  notYet('autoscale', 'Deploy Commands:', 'Auto-scale a deployment, replica set, stateful set, or replication controller', WAITING_FOR_WORKLOADS),
   notYet('certificate', 'Cluster Management Commands:', 'Modify certificate resources', 'the simulated cluster has no certificate signing requests'),
-  notYet('top', 'Cluster Management Commands:', 'Display resource (CPU/memory) usage', 'it needs container usage metrics, which are still being built'),
-  notYet('drain', 'Cluster Management Commands:', 'Drain node in preparation for maintenance', 'it needs pod eviction, which is still being built'),
-  notYet('logs', 'Troubleshooting and Debugging Commands:', 'Print the logs for a container in a pod', 'it needs container logs, which are still being built'),
   notYet('attach', 'Troubleshooting and Debugging Commands:', 'Attach to a running container', 'simulated containers have no interactive process to attach to'),
-  notYet('exec', 'Troubleshooting and Debugging Commands:', 'Execute a command in a container', 'it needs container processes, which are still being built'),
+  notYet('exec', 'Troubleshooting and Debugging Commands:', 'Execute a command in a container', 'the simulated kubelet does not offer running a command in a container yet (its shell serves probes and hooks only)'),
   notYet('port-forward', 'Troubleshooting and Debugging Commands:', 'Forward one or more local ports to a pod', 'the playground has no local ports to forward to'),
   notYet('proxy', 'Troubleshooting and Debugging Commands:', 'Run a proxy to the Kubernetes API server', 'the playground has no local ports to serve on'),
   notYet('cp', 'Troubleshooting and Debugging Commands:', 'Copy files and directories to and from containers', 'simulated containers have no file systems to copy from'),

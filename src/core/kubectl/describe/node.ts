@@ -5,7 +5,7 @@ import type { Stored } from '../../api/types';
 import { nodeRoles } from '../../format/pod-status';
 import type { ObjectStore } from '../../store/object-store';
 import { age } from '../printers/kinds/table-printer';
-import { canonical } from './pod';
+import { canonical } from './containers';
 import { eventsFor, writeEvents } from './events';
 import { DescribeWriter, rfc1123z, writeAnnotations, writeLabels } from './writer';
 

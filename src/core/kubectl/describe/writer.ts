@@ -61,8 +61,8 @@ const SKIPPED_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration']
 const MAX_ANNOTATION_LEN = 140;
 
 /** printAnnotationsMultiline: long or multi-line values go below their key, shortened to 140 characters. */
-export function writeAnnotations(w: DescribeWriter, annotations: Readonly<Record<string, string>> | undefined): void {
-  w.write(0, 'Annotations:\t');
+export function writeAnnotations(w: DescribeWriter, annotations: Readonly<Record<string, string>> | undefined, title = 'Annotations'): void {
+  w.write(0, `${title}:\t`);
   const keys = Object.keys(annotations ?? {}).filter((k) => !SKIPPED_ANNOTATIONS.includes(k)).sort();
   if (keys.length === 0) {
     w.write(0, '<none>\n');

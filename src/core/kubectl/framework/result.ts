@@ -1,3 +1,5 @@
+import type { EditRequest } from '../edit/session';
+import type { LogFollowRequest } from '../logs/follow';
 import type { WatchRequest } from '../watch/request';
 
 export interface KubectlResult {
@@ -11,8 +13,25 @@ export interface KubectlResult {
    * presses Ctrl+C. Plain data, so it crosses the worker boundary; `openWatch` turns it into lines.
    */
   readonly watch?: WatchRequest;
+  /** Set by `kubectl logs -f`: the log goes on streaming as the simulation runs, until Ctrl+C. */
+  readonly follow?: LogFollowRequest;
+  /**
+   * Set by `kubectl edit`: the text to open in an editor tab; saving it goes to
+   * `Simulation.saveEdit(edit, text)`.
+   */
+  readonly edit?: EditRequest;
+  /**
+   * The output in the order it was printed, when stdout and stderr interleave (drain's warnings
+   * and retries between its progress lines); stdout and stderr hold the same text by stream.
+   */
+  readonly lines?: readonly OutputLine[];
   /** Set by `kubectl debug node/<name> -it`: the terminal enters a shell on that node. */
   readonly nodeShell?: { readonly node: string };
+}
+
+export interface OutputLine {
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
 }
 
 export const ok = (stdout: string, mutated = false): KubectlResult => ({ stdout, stderr: '', exitCode: 0, mutated });

@@ -5,6 +5,7 @@ import { customColumnCells, CustomColumnsError, parseCustomColumns, type CustomC
 import { asList, toJson } from './json';
 import { executeJsonPath, JsonPathError, parseJsonPath } from './jsonpath';
 import { tablePrinterFor } from './kinds';
+import { formatLabels } from './kinds/table-printer';
 import { formatTable } from './tabwriter';
 import { toYaml } from './yaml';
 
@@ -77,36 +78,29 @@ export interface TableOptions {
 }
 
 export function tableHeader(type: ResourceType, o: TableOptions): string[] {
-  const printer = tablePrinterFor(type.kind);
+  const printer = tablePrinterFor(type.kind, o.wide);
   return [
     ...(o.eventColumn ? ['EVENT'] : []),
     ...(o.showNamespace ? ['NAMESPACE'] : []),
-    ...printer.headers,
-    ...(o.wide ? printer.wideHeaders : []),
+    ...printer.columns.filter((c) => o.wide || !c.wide).map((c) => c.header),
     ...o.labelColumns.map((l) => l.split('/').pop()!.toUpperCase()),
     ...(o.showLabels ? ['LABELS'] : []),
   ];
 }
 
 export function tableRow(type: ResourceType, obj: Stored<KubeObject>, o: TableOptions, nowMs: number, event?: string): string[] {
-  const printer = tablePrinterFor(type.kind);
-  const cells = printer.row(obj, nowMs);
+  const printer = tablePrinterFor(type.kind, o.wide);
+  const all = printer.cells(obj, nowMs);
+  const cells = all.filter((_, i) => o.wide || !printer.columns[i]!.wide);
   if (o.withKind) cells[0] = `${qualifiedSingular(type)}/${cells[0]}`;
   const labels = obj.metadata.labels ?? {};
   return [
     ...(o.eventColumn ? [event ?? 'ADDED'] : []),
     ...(o.showNamespace ? [obj.metadata.namespace ?? ''] : []),
     ...cells,
-    ...(o.wide ? printer.wideRow(obj, nowMs) : []),
     ...o.labelColumns.map((l) => labels[l] ?? ''),
-    ...(o.showLabels ? [labelsText(labels)] : []),
+    ...(o.showLabels ? [formatLabels(labels)] : []),
   ];
-}
-
-/** `app=web,tier=front` or `<none>`, sorted by key as kubectl prints them. */
-export function labelsText(labels: Readonly<Record<string, string>>): string {
-  const keys = Object.keys(labels).sort();
-  return keys.length ? keys.map((k) => `${k}=${labels[k]}`).join(',') : '<none>';
 }
 
 /** Print objects in a machine format: yaml, json, name, jsonpath, custom-columns. */

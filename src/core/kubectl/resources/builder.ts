@@ -3,6 +3,7 @@ import { apiVersionOf, type ResourceType } from '../../api/resource-types';
 import type { KubeObject, Stored } from '../../api/types';
 import type { ObjectStore } from '../../store/object-store';
 import { CommandError, fail } from '../framework/result';
+import { discoveryOrder } from './discovery-order';
 import { checkFieldSelector, FieldSelectorError, type FieldRequirement, matchesFields, parseFieldSelector } from './field-selector';
 
 /**
@@ -52,7 +53,8 @@ export function resolveTypes(store: ObjectStore, list: string): ResourceType[] {
   for (const name of list.split(',')) {
     if (name === '') continue;
     if (name === 'all') {
-      for (const t of store.registry.types.all()) if (t.categories?.includes('all') && !out.includes(t)) out.push(t);
+      const category = store.registry.types.all().filter((t) => t.categories?.includes('all'));
+      for (const t of [...category].sort(discoveryOrder)) if (!out.includes(t)) out.push(t);
       continue;
     }
     const t = resolveType(store, name);

@@ -18,9 +18,10 @@ export const GENERATOR_FLAGS: readonly FlagSpec[] = [
 
 /**
  * Send an object built by a generator to the API server, or with --dry-run=client print it as
- * built (no defaults, no status), which is how learners write their first manifests.
+ * built (no defaults, no status), which is how learners write their first manifests. `verb` is
+ * the word of the success line: `created`, or `autoscaled` and `exposed` for those commands.
  */
-export function createObject(ctx: CommandContext, obj: KubeObject): KubectlResult {
+export function createObject(ctx: CommandContext, obj: KubeObject, verb = 'created'): KubectlResult {
   const f = ctx.flags;
   const dryRun = f.string('dry-run', 'none');
   if (!['none', 'client', 'server'].includes(dryRun)) return fail(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
@@ -34,7 +35,7 @@ export function createObject(ctx: CommandContext, obj: KubeObject): KubectlResul
   const label = type ? qualifiedSingular(type) : `${(obj.kind ?? '').toLowerCase()}${group ? `.${group}` : ''}`;
   const name = obj.metadata?.name ?? '';
   if (type?.namespaced && ctx.namespaceExplicit) obj.metadata = { ...obj.metadata, namespace: ctx.namespace };
-  if (dryRun === 'client') return printed(obj, output, `${label}/${name} created (dry run)`, label);
+  if (dryRun === 'client') return printed(obj, output, `${label}/${name} ${verb} (dry run)`, label);
   if (!type) return fail(`error: creating a ${obj.kind} is not supported by Kubelab yet: the simulated API server does not serve ${obj.apiVersion} ${obj.kind} yet`);
   if (dryRun === 'server') return fail('error: --dry-run=server is not supported by Kubelab yet; --dry-run=client is');
   if (type.namespaced) obj.metadata = { ...obj.metadata, namespace: ctx.namespace };
@@ -44,7 +45,7 @@ export function createObject(ctx: CommandContext, obj: KubeObject): KubectlResul
   }
   try {
     const created = ctx.host.store.create(obj);
-    const result = printed(created, output, `${label}/${name} created`, label);
+    const result = printed(created, output, `${label}/${name} ${verb}`, label);
     return { ...result, mutated: true };
   } catch (e) {
     if (e instanceof ApiError) return fail(e.kubectlMessage());

@@ -1,7 +1,8 @@
 import type { KubectlCommand } from '../../framework/command';
 import { SOURCE_FLAGS } from './configmap';
 import { createObject, GENERATOR_FLAGS, requireName } from './create-object';
-import { base64, collectSources } from './from-sources';
+import { encodeBase64 } from '../../../api/base64';
+import { collectSources } from './from-sources';
 
 /** kubectl create secret generic: like a config map, with values base64-encoded and a type (Opaque). */
 const createSecretGenericCommand: KubectlCommand = {
@@ -19,7 +20,7 @@ const createSecretGenericCommand: KubectlCommand = {
     if (typeof name !== 'string') return name;
     const plain = collectSources(ctx, 'Secret', name);
     const data: Record<string, string> = {};
-    for (const key of Object.keys(plain)) data[key] = base64(plain[key]!);
+    for (const key of Object.keys(plain)) data[key] = encodeBase64(plain[key]!);
     const type = ctx.flags.string('type') || 'Opaque';
     return createObject(ctx, { apiVersion: 'v1', kind: 'Secret', metadata: { name }, ...(Object.keys(data).length ? { data } : {}), type } as never);
   },

@@ -2,18 +2,38 @@ import type { Event } from 'kubernetes-types/core/v1';
 import { since, type TablePrinter } from './table-printer';
 
 /** The OBJECT column: `pod/web`, `node/worker-1` (kind lower-cased, as printEvent does). */
-export const eventObject = (e: Event): string => `${(e.involvedObject.kind ?? '').toLowerCase()}/${e.involvedObject.name ?? ''}`;
+export const eventObject = (e: Event): string => {
+  const kind = (e.involvedObject.kind ?? '').toLowerCase();
+  return e.involvedObject.name ? `${kind}/${e.involvedObject.name}` : kind;
+};
+
+/** formatEventSource: `component, host`, falling back to the reporting controller and instance. */
+function eventSource(e: Event): string {
+  const component = e.source?.component || e.reportingComponent || '';
+  const instance = e.source?.host || e.reportingInstance || '';
+  return instance ? `${component}, ${instance}` : component;
+}
 
 /**
- * printEvent: LAST SEEN TYPE REASON OBJECT MESSAGE; wide adds SUBOBJECT SOURCE MESSAGE FIRST SEEN
- * COUNT NAME (the wide column order of the upstream printer).
+ * printEvent: LAST SEEN TYPE REASON OBJECT MESSAGE; -o wide interleaves SUBOBJECT and SOURCE
+ * before MESSAGE and adds FIRST SEEN, COUNT and NAME after it.
  */
 export const eventPrinter: TablePrinter<Event> = {
-  headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
-  wideHeaders: ['SUBOBJECT', 'SOURCE', 'FIRST SEEN', 'COUNT', 'NAME'],
-  row: (e, now) => [since(e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp, now), e.type ?? '', e.reason ?? '', eventObject(e), (e.message ?? '').trim()],
-  wideRow: (e, now) => {
-    const source = e.source?.host ? `${e.source.component}, ${e.source.host}` : (e.source?.component ?? e.reportingComponent ?? '');
-    return [e.involvedObject.fieldPath ?? '', source, since(e.firstTimestamp ?? e.eventTime, now), String(e.count ?? 1), e.metadata.name];
+  columns: [
+    { header: 'LAST SEEN' },
+    { header: 'TYPE' },
+    { header: 'REASON' },
+    { header: 'OBJECT' },
+    { header: 'SUBOBJECT', wide: true },
+    { header: 'SOURCE', wide: true },
+    { header: 'MESSAGE' },
+    { header: 'FIRST SEEN', wide: true },
+    { header: 'COUNT', wide: true },
+    { header: 'NAME', wide: true },
+  ],
+  cells: (e, now) => {
+    const first = since(e.firstTimestamp ?? e.eventTime, now);
+    const last = e.lastTimestamp ? since(e.lastTimestamp, now) : first;
+    return [last, e.type ?? '', e.reason ?? '', eventObject(e), e.involvedObject.fieldPath ?? '', eventSource(e), (e.message ?? '').trim(), first, String(e.count || 1), e.metadata.name];
   },
 };
