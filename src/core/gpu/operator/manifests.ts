@@ -28,7 +28,7 @@ export function operandDaemonSet(o: Operand): DaemonSet {
     metadata: { name: o.daemonSet, namespace: GPU_OPERATOR_NAMESPACE, labels: { app: o.app, ...MANAGED_BY } },
     spec: {
       selector: { matchLabels: { app: o.app } },
-      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '1' as unknown as number } },
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
       template: {
         metadata: { labels: { app: o.app, 'app.kubernetes.io/part-of': 'nvidia-gpu' } },
         spec: {
