@@ -28,3 +28,4 @@ export type { WatchEvent } from './store/object-store';
 export type { FilterRejection, NodeScore, PluginScore, PreemptionVictim, SchedulingExplanation } from './scheduler/explanation';
 export type { ContainerView, EventView, GpuView, NodeView, PodView, PodVisualState, ViewDiff, ViewSnapshot } from './view/types';
 export { PRESET_NAMES } from './cluster/presets';
+export { GPU_STACK_BOOT_S } from './gpu/gpu-stack';

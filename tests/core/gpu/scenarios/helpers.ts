@@ -1,0 +1,57 @@
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import { createSimulation, GPU_STACK_BOOT_S, type Simulation } from '../../../../src/core';
+
+/** A preset cluster whose GPU operator has booted (the device plugin registered on every GPU node). */
+export function bootedCluster(cluster: 'dgx-a100' | 'gpu-lab' | 'h200', seed = 1): Simulation {
+  const sim = createSimulation({ seed, cluster });
+  sim.advance(GPU_STACK_BOOT_S);
+  return sim;
+}
+
+/** The `nvidia.com/*` capacity and allocatable a node reports, as `capacity/allocatable` per resource. */
+export function gpuResources(sim: Simulation, node: string): Record<string, string> {
+  const status = sim.get<Node>('node', node)!.status!;
+  const out: Record<string, string> = {};
+  for (const [name, n] of Object.entries(status.capacity ?? {})) if (name.startsWith('nvidia.com/')) out[name] = `${n}/${status.allocatable?.[name] ?? '-'}`;
+  return out;
+}
+
+/** The node's labels under nvidia.com/. */
+export function nvidiaLabels(sim: Simulation, node: string): Record<string, string> {
+  const labels = sim.get<Node>('node', node)!.metadata!.labels ?? {};
+  return Object.fromEntries(Object.entries(labels).filter(([k]) => k.startsWith('nvidia.com/')).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+export function label(sim: Simulation, node: string, labels: string): void {
+  const r = sim.kubectl(`label node ${node} ${labels} --overwrite`);
+  if (r.exitCode !== 0) throw new Error(r.stderr);
+}
+
+/** The operand pod of a DaemonSet on a node. */
+export function operandPod(sim: Simulation, app: string, node: string): Pod | undefined {
+  return sim.list<Pod>('pods', { namespace: 'gpu-operator', labelSelector: `app=${app}` }).find((p) => p.spec?.nodeName === node && !p.metadata?.deletionTimestamp);
+}
+
+/** A pod asking for `resource` on a node chosen by the scheduler (or pinned by a selector). */
+export function gpuPod(name: string, resource: string, count = 1, extra = ''): string {
+  return `apiVersion: v1
+kind: Pod
+metadata: { name: ${name} }
+spec:
+  restartPolicy: Never
+${extra}  containers:
+  - name: cuda
+    image: nvcr.io/nvidia/pytorch:25.01-py3
+    command: [python, train.py]
+    resources: { limits: { ${resource}: ${count} } }
+`;
+}
+
+/** Advance until `done` holds, one second at a time, for at most `seconds`; returns the seconds taken. */
+export function advanceUntil(sim: Simulation, done: () => boolean, seconds: number): number {
+  for (let t = 1; t <= seconds; t++) {
+    sim.advance(1);
+    if (done()) return t;
+  }
+  throw new Error(`not done after ${seconds}s`);
+}
