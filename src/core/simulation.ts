@@ -14,7 +14,6 @@ import { runKubectl, type KubectlHost, type KubectlResult } from './kubectl/kube
 import { openWatch } from './kubectl/watch/stream';
 import { followLogs } from './kubectl/logs/follow';
 import { type EditOutcome, type EditRequest, saveEdit } from './kubectl/edit/session';
-import { MIG_DISABLED } from './gpu/mig-geometry';
 import { runNodeShell, type NodeShellResult } from './kubectl/shell/node-shell';
 import { type LogsOptions, type LogsResult, readPodLogs } from './kubelet/logs-api';
 import { type CordonResult, setUnschedulable } from './eviction/cordon';
@@ -28,6 +27,7 @@ import { ViewTracker } from './view/view-tracker';
 import { matchesFields, parseFieldSelector } from './kubectl/resources/field-selector';
 import { type OpResult, type RolloutAction, runRollout, runRolloutStatus, runScale } from './workload-ops';
 import { type DnsAnswer, resolveDns } from './network/dns';
+import type { NodeGpuStatus } from './gpu/runtime/gpu-status';
 import { World } from './world';
 
 export interface SimulationOptions {
@@ -283,7 +283,7 @@ export class Simulation {
       drain: (node, options) => startDrain(this.world.ctx, node, options),
       logs: (namespace, pod, options) => readPodLogs(this.world.ctx.store, this.world.kubelets, namespace, pod, options, this.world.ctx.clock.now()),
       metrics: this.world.ctx.metrics,
-      nodeGpus: (node) => (this.world.ctx.machines.get(node)?.gpus ?? []).map((g) => ({ ...g, mig: MIG_DISABLED })),
+      nvidiaSmi: (node, args) => this.world.gpu.nodeSmi(node, args),
     };
   }
 
@@ -342,6 +342,16 @@ export class Simulation {
    */
   metrics(): Pick<MetricsStore, 'query' | 'latest' | 'names'> {
     return this.world.ctx.metrics;
+  }
+
+  /**
+   * A GPU node's GPUs as the NVIDIA stack sees them now (gpu/runtime/gpu-status.ts): per GPU its
+   * health (healthy, unhealthy, lost, unadvertised), last Xid, sensors and MIG devices, and per
+   * device the containers it is allocated to; per node the served resources with their sharing
+   * replicas and the MIG manager's config and state. Undefined for a node without NVIDIA GPUs.
+   */
+  gpuStatus(node: string): NodeGpuStatus | undefined {
+    return this.world.gpu.status(node);
   }
 
   /** Every Event object, in the order they were first recorded. */

@@ -30,7 +30,7 @@ function gpuTarget(rt: GpuRuntime, node: string, raw: unknown) {
 /** The CUDA processes an Xid takes down: their containers exit 1 (the CUDA error), and the kubelet restarts them. */
 function killProcesses(deps: GpuFaultDeps, node: string, gpuIndex: number, uuid: string | undefined, kills: 'none' | 'one' | 'all'): number {
   if (kills === 'none') return 0;
-  const victims = deps.runtime.occupants(node).filter((o) => o.gpuIndex === gpuIndex && (uuid === undefined || o.uuid === uuid));
+  const victims = deps.runtime.occupants(node).filter((o) => o.cuda && o.gpuIndex === gpuIndex && (uuid === undefined || o.uuid === uuid));
   const chosen = kills === 'one' ? victims.slice(0, 1) : victims;
   for (const o of chosen) {
     const located = deps.kubelets.locate(o.namespace, o.pod);
@@ -55,7 +55,7 @@ export function gpuFaults(deps: GpuFaultDeps): Readonly<Record<string, FaultActi
       const migUuid = instance ? t.gpu.mig.gpuInstances.find((g) => g.id === instance.gi)?.computeInstances.find((c) => c.id === instance.ci)?.uuid : undefined;
       if (instance && !migUuid) return refused(`GPU ${t.gpu.index} on ${node} has no MIG device with GPU instance ${instance.gi} and compute instance ${instance.ci}`);
       const now = rt.ctx.clock.now();
-      const victim = rt.occupants(node).find((o) => o.gpuIndex === t.gpu.index && (!migUuid || o.uuid === migUuid));
+      const victim = rt.occupants(node).find((o) => o.cuda && o.gpuIndex === t.gpu.index && (!migUuid || o.uuid === migUuid));
       const info = xidInfo(code);
       t.hw.raiseXid(t.gpu.index, code, now, xidLogLine(t.gpu, code, info?.application ? victim?.pid : undefined, info?.application ? victim?.program : undefined), instance);
       const killed = killProcesses(deps, node, t.gpu.index, migUuid, info?.kills ?? 'all');

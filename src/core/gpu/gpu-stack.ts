@@ -7,7 +7,10 @@ import { DCGM_METRICS } from './dcgm/fields';
 import { gpuFaults } from './faults';
 import { GpuOperator } from './operator/operator';
 import { nvidiaPrograms } from './programs';
+import type { SmiOutput } from './nvidia-smi/command';
 import { GpuRuntime } from './runtime/gpu-runtime';
+import { nodeGpuStatus, type NodeGpuStatus } from './runtime/gpu-status';
+import { runNodeSmi } from './runtime/smi-state';
 
 /**
  * Virtual seconds from a cluster's start until the device plugin has registered on every GPU node
@@ -57,5 +60,15 @@ export class GpuStack {
       faults.register(type, (_ctx, fault) => handler({ ctx, machines, kubelets }, fault));
     }
     this.operator = rt.nodeNames().length ? new GpuOperator(ctx) : undefined;
+  }
+
+  /** nvidia-smi on a node's host, or undefined where no NVIDIA driver is installed. */
+  nodeSmi(node: string, args: readonly string[]): SmiOutput | undefined {
+    return runNodeSmi(this.runtime, node, args);
+  }
+
+  /** A node's GPUs for dashboards: health, sensors, MIG devices and who uses each device. */
+  status(node: string): NodeGpuStatus | undefined {
+    return nodeGpuStatus(this.runtime, node);
   }
 }

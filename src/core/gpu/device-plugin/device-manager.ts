@@ -4,7 +4,7 @@ import type { Stored } from '../../api/types';
 import type { AdmitResult } from '../../kubelet/admission';
 import type { ContainerRunOptions, ExtendedResources } from '../../kubelet/extensions';
 import { preferredAllocation } from './allocate';
-import { visibleDevicesEnv, type AdvertisedDevice, type AdvertisedResource } from './resources';
+import { pluginRpcError, unexpectedAdmissionMessage, visibleDevicesEnv, type AdvertisedDevice, type AdvertisedResource } from './resources';
 
 /**
  * The kubelet's device manager for one node, as it serves the NVIDIA device plugin
@@ -137,11 +137,11 @@ export class NodeDeviceManager {
         const inUse = new Set(this.allocated(resource, pod.metadata.uid).map((d) => d.id));
         const available = this.healthyDevices(e).filter((d) => !inUse.has(d.id) && !taken.has(d.id));
         if (available.length < needed) {
-          return { admit: false, reason: 'UnexpectedAdmissionError', message: `requested number of devices unavailable for ${resource}. Requested: ${needed}, Available: ${available.length}` };
+          return { admit: false, reason: 'UnexpectedAdmissionError', message: unexpectedAdmissionMessage(`requested number of devices unavailable for ${resource}. Requested: ${needed}, Available: ${available.length}`) };
         }
         const chosen = preferredAllocation(available, this.allocated(resource, pod.metadata.uid), needed);
         const refusal = e.plugin?.allocateError(e.resource, needed);
-        if (refusal) return { admit: false, reason: 'UnexpectedAdmissionError', message: `rpc error: code = Unknown desc = ${refusal}` };
+        if (refusal) return { admit: false, reason: 'UnexpectedAdmissionError', message: unexpectedAdmissionMessage(pluginRpcError(refusal)) };
         for (const d of chosen) taken.add(d.id);
         containers.push({ container: c.name, resource, devices: chosen });
       }
@@ -155,6 +155,28 @@ export class NodeDeviceManager {
     const devices = this.pods.get(pod.metadata.uid)?.containers.filter((c) => c.container === container).flatMap((c) => c.devices) ?? [];
     if (!devices.length) return undefined;
     return { env: visibleDevicesEnv(devices), devices: [...new Set(devices.map((d) => d.uuid))] };
+  }
+
+  /**
+   * What the kubelet knows of a device (a GPU or MIG UUID): `healthy` or `unhealthy` as the live
+   * plugin last reported it, or undefined when no running plugin advertises it.
+   */
+  deviceHealth(uuid: string, nowMs: number): 'healthy' | 'unhealthy' | undefined {
+    this.refresh(nowMs);
+    for (const e of this.endpoints.values()) {
+      if (e.stoppedAtMs !== undefined || !e.plugin) continue;
+      const d = e.resource.devices.find((x) => x.uuid === uuid);
+      if (d) return e.plugin.healthy(d) ? 'healthy' : 'unhealthy';
+    }
+    return undefined;
+  }
+
+  /** The resources a live plugin serves now, with what the node reports for each. */
+  servedResources(nowMs: number): { name: string; capacity: number; allocatable: number; replicas: number }[] {
+    this.refresh(nowMs);
+    return [...this.endpoints.values()]
+      .filter((e) => e.stoppedAtMs === undefined && e.plugin)
+      .map((e) => ({ name: e.resource.name, capacity: e.resource.devices.length, allocatable: this.healthyDevices(e).length, replicas: e.resource.replicas }));
   }
 
   /** Every pod that holds devices here (the pod-resources API dcgm-exporter reads). */

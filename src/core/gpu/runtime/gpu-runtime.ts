@@ -31,6 +31,11 @@ export interface DeviceOccupant {
   readonly migDevice?: MigDevice;
   /** Fraction of the device's SMs it keeps busy, 0–1. */
   readonly utilisation: number;
+  /**
+   * Whether it has a CUDA context (its program has put work on the GPU): what nvidia-smi lists as
+   * a process and what blocks a MIG change. A shell that merely holds the device has none.
+   */
+  readonly cuda: boolean;
   readonly memoryMiB: number;
   /** The program name nvidia-smi prints. */
   readonly program: string;
@@ -77,6 +82,7 @@ export class GpuRuntime {
         const use = this.kubelets.containerUsage(p.namespace, p.name, c.container);
         if (!use) continue;
         const override = this.sources.map((s) => s(p.namespace, p.name, c.container)).find((v) => v !== undefined);
+        const utilisation = override ?? use.gpuUtilisation;
         const uuids = [...new Set(c.devices.map((d) => d.uuid))];
         for (const uuid of uuids) {
           const d = c.devices.find((x) => x.uuid === uuid)!;
@@ -87,7 +93,8 @@ export class GpuRuntime {
             gpuIndex: d.gpuIndex,
             uuid,
             ...(d.migDevice ? { migDevice: d.migDevice } : {}),
-            utilisation: override ?? use.gpuUtilisation,
+            utilisation,
+            cuda: utilisation > 0,
             // A model: the framebuffer a program holds follows its working set (PyTorch's caching allocator, Triton's model).
             memoryMiB: Math.round(use.memoryBytes / MiB / uuids.length),
             program: this.programOf(p.namespace, p.name, c.container),
@@ -105,9 +112,9 @@ export class GpuRuntime {
     return argv[0] ?? spec?.image?.split('/').pop()?.split(':')[0] ?? container;
   }
 
-  /** Whether a container still runs on the GPU (on it or on one of its MIG devices). */
+  /** Whether a CUDA process runs on the GPU (on it or on one of its MIG devices). */
   gpuInUse(nodeName: string, gpuIndex: number): boolean {
-    return this.occupants(nodeName).some((o) => o.gpuIndex === gpuIndex);
+    return this.occupants(nodeName).some((o) => o.gpuIndex === gpuIndex && o.cuda);
   }
 
   /**

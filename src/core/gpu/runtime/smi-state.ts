@@ -1,4 +1,7 @@
-import { DEFAULT_DRIVER } from '../node-gpu';
+import { SIMULATION_EPOCH_MS } from '../../engine/time';
+import { DEFAULT_DRIVER, nodeMigDevices } from '../node-gpu';
+import { runSmiCommand, type SmiOutput } from '../nvidia-smi/command';
+import { containerView } from '../nvidia-smi/smi-container';
 import type { SmiInput } from '../nvidia-smi/smi-input';
 import type { GpuRuntime } from './gpu-runtime';
 
@@ -39,7 +42,7 @@ export function nodeSmiInput(rt: GpuRuntime, nodeName: string, unixSeconds: numb
       };
     });
   const processes = occupants
-    .filter((o) => !hw.isLost(o.gpuIndex))
+    .filter((o) => o.cuda && !hw.isLost(o.gpuIndex))
     .map((o) => ({
       gpuIndex: o.gpuIndex,
       ...(o.migDevice ? { gpuInstanceId: o.migDevice.gpuInstance.id, computeInstanceId: o.migDevice.computeInstance.id } : {}),
@@ -50,4 +53,17 @@ export function nodeSmiInput(rt: GpuRuntime, nodeName: string, unixSeconds: numb
     }))
     .sort((a, b) => a.gpuIndex - b.gpuIndex || a.pid - b.pid);
   return { driver: DEFAULT_DRIVER, time: unixSeconds, gpus, processes };
+}
+
+/**
+ * nvidia-smi on a node now: on the host (every GPU), or inside a container that sees only the
+ * devices in `visible` (its NVIDIA_VISIBLE_DEVICES). Undefined where no NVIDIA driver is installed.
+ */
+export function runNodeSmi(rt: GpuRuntime, nodeName: string, args: readonly string[], visible?: readonly string[]): SmiOutput | undefined {
+  const input = nodeSmiInput(rt, nodeName, Math.floor((SIMULATION_EPOCH_MS + rt.ctx.clock.now()) / 1000));
+  if (!input) return undefined;
+  const hw = rt.node(nodeName)!.hardware;
+  const sees = (uuid: string) => !visible || visible.includes(uuid);
+  const lost = hw.gpus.filter((g) => hw.isLost(g.index) && (sees(g.uuid) || nodeMigDevices(g).some((d) => sees(d.computeInstance.uuid))));
+  return runSmiCommand(visible ? containerView(input, visible) : input, args, lost);
 }

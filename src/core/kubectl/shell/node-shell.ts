@@ -1,11 +1,10 @@
 import type { Node } from 'kubernetes-types/core/v1';
 import { tokenize } from '../framework/tokenize';
 import type { KubectlHost } from '../host';
-import { runNvidiaSmi } from './nvidia-smi';
 
 /**
  * The shell the terminal shows after `kubectl debug node/<name> -it`: a root prompt on the node
- * where node tools run: nvidia-smi (the GPU model's renderers), hostname, exit. Everything else
+ * where node tools run: nvidia-smi (the driver's live view of the node's GPUs), hostname, exit. Everything else
  * gets bash's answer.
  */
 export interface NodeShellResult {
@@ -40,9 +39,9 @@ export function runNodeShell(host: KubectlHost, nodeName: string, line: string):
   }
   if (program === 'nvidia-smi') {
     // The driver (and with it nvidia-smi) is only installed on machines with NVIDIA GPUs.
-    const gpus = host.nodeGpus?.(nodeName) ?? [];
-    if (gpus.length === 0) return { stdout: '', stderr: 'bash: nvidia-smi: command not found', exitCode: 127 };
-    return runNvidiaSmi(gpus, args, host.nowMs());
+    const out = host.nvidiaSmi?.(nodeName, args);
+    if (!out) return { stdout: '', stderr: 'bash: nvidia-smi: command not found', exitCode: 127 };
+    return { ...out, stdout: out.stdout.replace(/\n$/, '') };
   }
   return { stdout: '', stderr: `bash: ${program}: command not found`, exitCode: 127 };
 }
