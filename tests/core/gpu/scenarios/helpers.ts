@@ -55,3 +55,36 @@ export function advanceUntil(sim: Simulation, done: () => boolean, seconds: numb
   }
   throw new Error(`not done after ${seconds}s`);
 }
+
+/** The device plugin configs the strategy scenarios select per node with `nvidia.com/device-plugin.config`. */
+export const PLUGIN_CONFIGS = `apiVersion: v1
+kind: ConfigMap
+metadata: { name: device-plugin-config, namespace: gpu-operator }
+data:
+  default: |
+    version: v1
+    flags: { migStrategy: single }
+  none: |
+    version: v1
+    flags: { migStrategy: none }
+  mixed: |
+    version: v1
+    flags: { migStrategy: mixed }
+  time-sliced: |
+    version: v1
+    sharing:
+      timeSlicing:
+        resources:
+        - name: nvidia.com/gpu
+          replicas: 4
+`;
+
+/**
+ * Select a MIG layout and a device plugin config on a node, then let the MIG manager and the
+ * restarted operands settle (the MIG change takes ~45 s on a DGX; the plugin and GFD follow).
+ */
+export function reconfigure(sim: Simulation, node: string, migConfig: string, pluginConfig: string): void {
+  sim.apply(PLUGIN_CONFIGS);
+  label(sim, node, `nvidia.com/device-plugin.config=${pluginConfig} nvidia.com/mig.config=${migConfig}`);
+  sim.advance(150);
+}
