@@ -1,3 +1,4 @@
+import type { Node } from 'kubernetes-types/core/v1';
 import type { MachineStates } from '../cluster/machine-state';
 import { done, type FaultAction, field, onNode, refused } from '../faults/deps';
 import type { KubeletFleet } from '../kubelet/kubelets';
@@ -39,6 +40,16 @@ function killProcesses(deps: GpuFaultDeps, node: string, gpuIndex: number, uuid:
   return chosen.length;
 }
 
+/**
+ * The Node event a kernel-log watcher reports for the Xid line: node-problem-detector's kernel
+ * monitor with an `NVRM: Xid` rule, as GPU clusters commonly add (a stock cluster has no event for
+ * an Xid; docs/fidelity.md).
+ */
+function recordXidEvent(rt: GpuRuntime, node: string, line: string): void {
+  const obj = rt.ctx.store.get<Node>('Node', node);
+  if (obj) rt.ctx.recorder.record(obj, 'Warning', 'GPUXidError', line, { component: 'kernel-monitor', host: node });
+}
+
 export function gpuFaults(deps: GpuFaultDeps): Readonly<Record<string, FaultAction>> {
   const rt = deps.runtime;
   return {
@@ -57,7 +68,9 @@ export function gpuFaults(deps: GpuFaultDeps): Readonly<Record<string, FaultActi
       const now = rt.ctx.clock.now();
       const victim = rt.occupants(node).find((o) => o.cuda && o.gpuIndex === t.gpu.index && (!migUuid || o.uuid === migUuid));
       const info = xidInfo(code);
-      t.hw.raiseXid(t.gpu.index, code, now, xidLogLine(t.gpu, code, info?.application ? victim?.pid : undefined, info?.application ? victim?.program : undefined), instance);
+      const line = xidLogLine(t.gpu, code, info?.application ? victim?.pid : undefined, info?.application ? victim?.program : undefined);
+      t.hw.raiseXid(t.gpu.index, code, now, line, instance);
+      recordXidEvent(rt, node, line);
       const killed = killProcesses(deps, node, t.gpu.index, migUuid, info?.kills ?? 'all');
       return done(`Xid ${code} (${info?.name ?? 'Unknown Error'}) on GPU ${t.gpu.index} of ${node}${killed ? `; ${killed} CUDA process${killed > 1 ? 'es' : ''} died` : ''}`);
     }),

@@ -1,9 +1,7 @@
-import type { Pod } from 'kubernetes-types/core/v1';
 import type { MachineStates } from '../cluster/machine-state';
 import type { FaultInjector } from '../faults/faults';
 import type { KubeletFleet } from '../kubelet/kubelets';
 import type { SimContext } from '../sim-context';
-import { DCGM_METRICS } from './dcgm/fields';
 import { gpuFaults } from './faults';
 import { GpuOperator } from './operator/operator';
 import { nvidiaPrograms } from './programs';
@@ -50,11 +48,6 @@ export class GpuStack {
       n.hardware.rebooted();
       n.devices.kubeletRestarted();
       n.sensors.clear();
-    });
-    // dcgm-exporter stops exporting a pod's series when the pod is gone; drop them with it.
-    ctx.store.watch<Pod>('Pod', (e) => {
-      if (e.type !== 'DELETED' || !e.object.spec?.nodeName || !rt.node(e.object.spec.nodeName)) return;
-      for (const name of DCGM_METRICS) ctx.metrics.drop(name, { namespace: e.object.metadata.namespace ?? 'default', pod: e.object.metadata.name });
     });
     for (const [type, handler] of Object.entries(gpuFaults({ runtime: rt, kubelets, machines }))) {
       faults.register(type, (_ctx, fault) => handler({ ctx, machines, kubelets }, fault));

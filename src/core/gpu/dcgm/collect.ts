@@ -25,11 +25,21 @@ function podLabels(occupants: readonly DeviceOccupant[]): { namespace: string; p
   return occupants.map((o) => ({ namespace: o.namespace, pod: o.pod, container: o.container }));
 }
 
-export function collectNode(rt: GpuRuntime, nodeName: string, hostname: string, metrics: MetricsStore, nowMs: number): void {
+/** A series one collection wrote: the exporter drops those the next collection no longer writes. */
+export interface WrittenSeries {
+  readonly name: string;
+  readonly labels: Labels;
+}
+
+export function collectNode(rt: GpuRuntime, nodeName: string, hostname: string, metrics: MetricsStore, nowMs: number): WrittenSeries[] {
   const node = rt.node(nodeName);
-  if (!node) return;
+  if (!node) return [];
   const occupants = rt.occupants(nodeName);
-  const record: Record3 = (name, labels, value) => metrics.record(name, labels, value, nowMs);
+  const written: WrittenSeries[] = [];
+  const record: Record3 = (name, labels, value) => {
+    metrics.record(name, labels, value, nowMs);
+    written.push({ name, labels });
+  };
   for (const gpu of node.hardware.gpus) {
     const base = { gpu: String(gpu.index), UUID: gpu.uuid, device: `nvidia${gpu.index}`, modelName: gpu.model.name, Hostname: hostname };
     const xid = node.hardware.lastXidOf(gpu.index);
@@ -77,6 +87,7 @@ export function collectNode(rt: GpuRuntime, nodeName: string, hostname: string, 
       }
     }
   }
+  return written;
 }
 
 function round3(x: number): number {

@@ -19,7 +19,5 @@ export const DCGM = {
   DRAM_ACTIVE: 'DCGM_FI_PROF_DRAM_ACTIVE',
 } as const;
 
-export const DCGM_METRICS: readonly string[] = Object.values(DCGM);
-
 /** dcgm-exporter's default collection interval (`-c`, DCGM_EXPORTER_INTERVAL): 30 000 ms. */
 export const DCGM_COLLECT_INTERVAL_MS = 30_000;

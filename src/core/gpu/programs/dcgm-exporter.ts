@@ -1,5 +1,5 @@
 import type { Process, ProcessEnv, TimedStep } from '../../kubelet/workloads/process';
-import { collectNode } from '../dcgm/collect';
+import { collectNode, type WrittenSeries } from '../dcgm/collect';
 import { DCGM_COLLECT_INTERVAL_MS } from '../dcgm/fields';
 import type { GpuRuntime } from '../runtime/gpu-runtime';
 import { logrus, program, step } from './program';
@@ -18,10 +18,20 @@ export function dcgmExporterProgram(rt: GpuRuntime, env: ProcessEnv): Process {
       return;
     }
     yield step(2_500, info('Starting dcgm-exporter'), info('DCGM successfully initialized!'), info('Collecting DCP Metrics'), info('Falling back to metric file \'/etc/dcgm-exporter/dcp-metrics-included.csv\''), info('Initializing system entities of type: GPU'), info('Kubernetes metrics collection enabled!'), info('Pipeline starting'), info('Starting webserver'), info('Listening on :9400'));
+    // The Hostname label: the NODE_NAME the operator's manifest passes, else the pod's own host name (utils.GetHostname).
+    const hostname = env.env.NODE_NAME || env.hostname;
+    // A series the exporter stops writing (the pod using the GPU changed, a GPU fell off the bus) goes stale at once.
+    let previous = new Map<string, WrittenSeries>();
     for (;;) {
-      collectNode(rt, env.nodeName, env.hostname, rt.ctx.metrics, rt.ctx.clock.now());
+      const current = new Map(collectNode(rt, env.nodeName, hostname, rt.ctx.metrics, rt.ctx.clock.now()).map((w) => [seriesKey(w), w]));
+      for (const [key, w] of previous) if (!current.has(key)) rt.ctx.metrics.drop(w.name, w.labels);
+      previous = current;
       yield step(DCGM_COLLECT_INTERVAL_MS);
     }
   }
   return program('dcgm-exporter', run(), () => ({ exitAfterMs: 300, code: 0, lines: [info('Received signal terminated, shutting down')] }));
+}
+
+function seriesKey(w: WrittenSeries): string {
+  return `${w.name}\u0000${Object.entries(w.labels).map(([k, v]) => `${k}=${v}`).join(',')}`;
 }
