@@ -1,3 +1,5 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import { gpuUtilisationOverride } from '../kubelet/workloads/overrides';
 import type { MachineStates } from '../cluster/machine-state';
 import type { FaultInjector } from '../faults/faults';
 import type { KubeletFleet } from '../kubelet/kubelets';
@@ -33,6 +35,8 @@ export class GpuStack {
 
   constructor(ctx: SimContext, kubelets: KubeletFleet, machines: MachineStates, faults: FaultInjector) {
     const rt = (this.runtime = new GpuRuntime(ctx, kubelets));
+    // An inference pod's request load, as lessons set it with kubelab.dev/gpu-utilisation.
+    rt.addUtilisationSource((namespace, pod, container) => gpuUtilisationOverride(ctx.store.get<Pod>('Pod', pod, namespace)?.metadata.annotations, container));
     kubelets.addExtension({
       nodeResources: (node) => rt.node(node)?.devices.resources(ctx.clock.now()),
       containerOptions: (node, pod, container) => rt.node(node)?.devices.containerOptions(pod, container),

@@ -11,6 +11,7 @@ import { logrus, program, step } from './program';
  */
 export function dcgmExporterProgram(rt: GpuRuntime, env: ProcessEnv): Process {
   const info = (t: string) => logrus('info', t);
+  let previous = new Map<string, WrittenSeries>();
   function* run(): Generator<TimedStep, void, void> {
     if (!rt.node(env.nodeName)) {
       yield step(500, logrus('error', 'Failed to initialize DCGM: libdcgm.so not found'));
@@ -21,7 +22,6 @@ export function dcgmExporterProgram(rt: GpuRuntime, env: ProcessEnv): Process {
     // The Hostname label: the NODE_NAME the operator's manifest passes, else the pod's own host name (utils.GetHostname).
     const hostname = env.env.NODE_NAME || env.hostname;
     // A series the exporter stops writing (the pod using the GPU changed, a GPU fell off the bus) goes stale at once.
-    let previous = new Map<string, WrittenSeries>();
     for (;;) {
       const current = new Map(collectNode(rt, env.nodeName, hostname, rt.ctx.metrics, rt.ctx.clock.now()).map((w) => [seriesKey(w), w]));
       for (const [key, w] of previous) if (!current.has(key)) rt.ctx.metrics.drop(w.name, w.labels);
@@ -29,7 +29,12 @@ export function dcgmExporterProgram(rt: GpuRuntime, env: ProcessEnv): Process {
       yield step(DCGM_COLLECT_INTERVAL_MS);
     }
   }
-  return program('dcgm-exporter', run(), () => ({ exitAfterMs: 300, code: 0, lines: [info('Received signal terminated, shutting down')] }));
+  // A stopped exporter is a scrape target gone: its series go stale.
+  return program('dcgm-exporter', run(), () => {
+    for (const w of previous.values()) rt.ctx.metrics.drop(w.name, w.labels);
+    previous = new Map();
+    return { exitAfterMs: 300, code: 0, lines: [info('Received signal terminated, shutting down')] };
+  });
 }
 
 function seriesKey(w: WrittenSeries): string {
