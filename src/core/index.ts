@@ -29,4 +29,5 @@ export type { FilterRejection, NodeScore, PluginScore, PreemptionVictim, Schedul
 export type { ContainerView, EventView, GpuView, NodeView, PodView, PodVisualState, ViewDiff, ViewSnapshot } from './view/types';
 export { PRESET_NAMES } from './cluster/presets';
 export { GPU_STACK_BOOT_S } from './gpu/gpu-stack';
+export { GPU_SAMPLES, type GpuSample } from './gpu/samples';
 export type { GpuDeviceUser, GpuHealth, GpuStatus, MigDeviceStatus, NodeGpuStatus } from './gpu/runtime/gpu-status';

@@ -28,6 +28,7 @@ import { matchesFields, parseFieldSelector } from './kubectl/resources/field-sel
 import { type OpResult, type RolloutAction, runRollout, runRolloutStatus, runScale } from './workload-ops';
 import { type DnsAnswer, resolveDns } from './network/dns';
 import type { NodeGpuStatus } from './gpu/runtime/gpu-status';
+import { withGpuTaint } from './cluster/gpu-taint';
 import { World } from './world';
 
 export interface SimulationOptions {
@@ -35,6 +36,11 @@ export interface SimulationOptions {
   readonly seed?: number;
   /** A preset name (`minimal`, `dgx-a100`, `gpu-lab`, `h200`, `large`), a Cluster YAML document or a ClusterSpec. */
   readonly cluster?: string | ClusterSpec;
+  /**
+   * Taint every GPU pool `nvidia.com/gpu=present:NoSchedule` (off by default), as NVIDIA suggests
+   * for dedicated GPU nodes: pods then need the toleration the GPU samples carry.
+   */
+  readonly gpuTaint?: boolean;
 }
 
 /** One entry of the command log: everything that changed the simulation from outside. */
@@ -103,7 +109,8 @@ export class Simulation {
   private unwatch: () => void = () => {};
 
   constructor(options: SimulationOptions = {}) {
-    this.world = this.build(options.seed ?? 1, resolveCluster(options.cluster));
+    const cluster = resolveCluster(options.cluster);
+    this.world = this.build(options.seed ?? 1, options.gpuTaint ? withGpuTaint(cluster) : cluster);
   }
 
   private build(seed: number, cluster: ClusterSpec): World {
