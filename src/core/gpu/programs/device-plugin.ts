@@ -1,5 +1,5 @@
 import type { Process, ProcessEnv, TimedStep } from '../../kubelet/workloads/process';
-import { selectedPluginConfig } from '../device-plugin/config-source';
+import { selectedConfigFingerprint, selectedPluginConfig } from '../device-plugin/config-source';
 import { activeSharing, type DevicePluginConfig } from '../device-plugin/config';
 import type { PluginHandle } from '../device-plugin/device-manager';
 import { advertisedResources, sharedRequestError, type AdvertisedDevice } from '../device-plugin/resources';
@@ -107,7 +107,7 @@ export function devicePluginProgram(rt: GpuRuntime, env: ProcessEnv): Process {
         }
         seen = hw.lastSeq;
         if (lines.length) yield step(0, ...lines);
-        if (selectedPluginConfig(store, env.nodeName).fingerprint !== selected.fingerprint) {
+        if (selectedConfigFingerprint(store, env.nodeName) !== selected.fingerprint) {
           node.devices.unregister(plugin, clock.now());
           yield step(0, klog('I', 'main.go:294', 'Received signal "hangup", restarting.'), ...built.resources.map((r) => klog('I', 'server.go:153', `Stopping to serve '${r.name}' on ${socketOf(r.name)}`)));
           break;

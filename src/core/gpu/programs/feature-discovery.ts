@@ -1,6 +1,6 @@
 import type { Node } from 'kubernetes-types/core/v1';
 import type { Process, ProcessEnv, TimedStep } from '../../kubelet/workloads/process';
-import { selectedPluginConfig } from '../device-plugin/config-source';
+import { selectedConfigFingerprint, selectedPluginConfig } from '../device-plugin/config-source';
 import { featureDiscoveryLabels, type Labels } from '../feature-discovery';
 import { DEFAULT_DRIVER } from '../node-gpu';
 import { DEVICE_PLUGIN_CONFIG_LABEL, GPU_PRESENT, MIG_CONFIG_LABEL } from '../operator/operands';
@@ -73,7 +73,7 @@ export function featureDiscoveryProgram(rt: GpuRuntime, env: ProcessEnv): Proces
       // The config-manager sidecar restarts GFD (SIGHUP) as soon as the selected config changes.
       for (let slept = 0; slept < SLEEP_INTERVAL_MS; slept += CONFIG_POLL_MS) {
         yield step(CONFIG_POLL_MS);
-        if (selectedPluginConfig(rt.ctx.store, env.nodeName).fingerprint !== selected.fingerprint) {
+        if (selectedConfigFingerprint(rt.ctx.store, env.nodeName) !== selected.fingerprint) {
           yield step(0, klog('I', 'main.go:222', 'Received signal "hangup", restarting.'));
           break;
         }

@@ -1,6 +1,7 @@
 import type { ConfigMap, Node, Pod } from 'kubernetes-types/core/v1';
 import type { LogLine, Process, ProcessEnv, TimedStep } from '../../kubelet/workloads/process';
 import { applyMigPlan, isApplied, planMigConfig, type GpuMigPlan } from '../mig-parted/apply';
+import { memoByText } from '../memo-by-text';
 import { parseMigPartedConfig } from '../mig-parted/config';
 import {
   CUSTOM_MIG_PARTED_CONFIGMAP,
@@ -53,8 +54,11 @@ function loadConfig(rt: GpuRuntime) {
   if (!cm) return { ok: false as const, error: `configmaps "${DEFAULT_MIG_PARTED_CONFIGMAP}" not found` };
   const text = cm.data?.['config.yaml'];
   if (text === undefined) return { ok: false as const, error: `ConfigMap ${GPU_OPERATOR_NAMESPACE}/${cm.metadata!.name} has no config.yaml` };
-  return parseMigPartedConfig(text);
+  return parseMigConfig(text);
 }
+
+/** The default config is large and every MIG node reads it: each text is parsed once. */
+const parseMigConfig = memoByText(parseMigPartedConfig);
 
 function operandPodsOn(rt: GpuRuntime, node: string, id: OperandId): number {
   const app = operand(id).app;
