@@ -111,4 +111,15 @@ describe('the GPU operator on a DGX A100 cluster', () => {
     expect(nvidiaLabels(sim, 't4-1')['nvidia.com/gpu.product']).toBe('Tesla-T4');
     expect(nvidiaLabels(sim, 'h100-1')['nvidia.com/gpu.product']).toBe('NVIDIA-H100-80GB-HBM3');
   });
+
+  it('boots the same way, byte for byte, for the same seed', () => {
+    const run = () => {
+      const sim = createSimulation({ seed: 7, cluster: 'gpu-lab' });
+      sim.advance(120);
+      sim.inject({ type: 'gpu-xid', node: 'a100-1', gpu: 1, xid: 48 });
+      sim.advance(60);
+      return JSON.stringify([sim.list('pods', { namespace: 'gpu-operator' }), sim.list('nodes'), sim.events(), sim.metrics().latest('DCGM_FI_DEV_GPU_TEMP')]);
+    };
+    expect(run()).toBe(run());
+  });
 });
