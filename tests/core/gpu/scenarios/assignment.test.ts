@@ -1,6 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { advanceUntil, bootedCluster } from './helpers';
+import { advanceUntil, bootedCluster, runTraining } from './helpers';
 
 /** A CUDA base image whose shell prints what the container was given, then idles. */
 const SMI_POD = (name: string, gpus: number, extra = '') => `apiVersion: v1
@@ -48,19 +48,8 @@ describe('device assignment', () => {
 
   it('shows the node’s GPUs, MIG state and CUDA processes in the node shell', () => {
     const sim = bootedCluster('dgx-a100');
-    sim.apply(`apiVersion: v1
-kind: Pod
-metadata: { name: train, annotations: { kubelab.dev/duration: 1h } }
-spec:
-  nodeSelector: { kubernetes.io/hostname: dgx-1 }
-  containers:
-  - name: pytorch
-    image: nvcr.io/nvidia/pytorch:25.01-py3
-    command: [python, train.py]
-    resources: { limits: { nvidia.com/gpu: 1 } }
-`);
-    advanceUntil(sim, running(sim, 'train'), 600);
-    sim.advance(120);
+    runTraining(sim, 'train');
+    sim.advance(90);
     const screen = sim.nodeShell('dgx-1', 'nvidia-smi').stdout.split('\n');
     // GPU 0 runs the training at ~95 %; the others idle.
     expect(screen[9]).toMatch(/^\| N\/A   \d\dC    P0            3\d\dW \/  400W \|   12288MiB \/  40960MiB \|     95%      Default \|$/);

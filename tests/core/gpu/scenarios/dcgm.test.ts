@@ -1,19 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { Simulation } from '../../../../src/core';
-import { advanceUntil, bootedCluster, label, PLUGIN_CONFIGS } from './helpers';
-
-const training = (name: string, resource = 'nvidia.com/gpu') => `apiVersion: v1
-kind: Pod
-metadata: { name: ${name}, annotations: { kubelab.dev/duration: 1h } }
-spec:
-  nodeSelector: { kubernetes.io/hostname: dgx-1 }
-  containers:
-  - name: pytorch
-    image: nvcr.io/nvidia/pytorch:25.01-py3
-    command: [python, train.py]
-    resources: { limits: { ${resource}: 1 } }
-`;
+import { advanceUntil, bootedCluster, label, PLUGIN_CONFIGS, runTraining } from './helpers';
 
 /** An inference server whose request load keeps its GPU 40 % busy. */
 const INFERENCE = `apiVersion: v1
@@ -34,8 +22,7 @@ const value = (sim: Simulation, name: string, match: Record<string, string>) => 
 describe('the DCGM exporter', () => {
   it('exports per-GPU series with the exporter’s labels, values following what runs on each GPU', () => {
     const sim = bootedCluster('dgx-a100');
-    sim.apply(training('train'));
-    advanceUntil(sim, () => sim.get<Pod>('pod', 'train')?.status?.phase === 'Running', 600);
+    runTraining(sim, 'train');
     sim.apply(INFERENCE);
     sim.advance(600);
     const gpu0 = sim.gpuStatus('dgx-1')!.gpus[0]!;
@@ -51,8 +38,9 @@ describe('the DCGM exporter', () => {
     expect(value(sim, 'DCGM_FI_DEV_SM_CLOCK', { gpu: '0' })).toEqual([1410]);
     expect(value(sim, 'DCGM_FI_DEV_SM_CLOCK', { gpu: '2' })).toEqual([210]);
     // Temperature and power follow utilisation: busiest hottest, idle at rest.
-    const [t0, t1, t2] = [0, 1, 2].map((g) => value(sim, 'DCGM_FI_DEV_GPU_TEMP', { gpu: String(g) })[0]!);
-    const [p0, p1, p2] = [0, 1, 2].map((g) => value(sim, 'DCGM_FI_DEV_POWER_USAGE', { gpu: String(g) })[0]!);
+    const per = (name: string) => [0, 1, 2].map((g) => value(sim, name, { gpu: String(g) })[0]!);
+    const [t0, t1, t2] = per('DCGM_FI_DEV_GPU_TEMP') as [number, number, number];
+    const [p0, p1, p2] = per('DCGM_FI_DEV_POWER_USAGE') as [number, number, number];
     expect(t0 > t1 && t1 > t2 && t2 === 32).toBe(true);
     expect(p0 > p1 && p1 > p2 && p2 === 52).toBe(true);
     expect(value(sim, 'DCGM_FI_DEV_XID_ERRORS', { gpu: '0' })).toEqual([0]);
@@ -74,8 +62,7 @@ describe('the DCGM exporter', () => {
     sim.apply(PLUGIN_CONFIGS);
     label(sim, 'dgx-1', 'nvidia.com/device-plugin.config=mixed nvidia.com/mig.config=all-balanced');
     sim.advance(150);
-    sim.apply(training('mig-train', 'nvidia.com/mig-3g.20gb'));
-    advanceUntil(sim, () => sim.get<Pod>('pod', 'mig-train')?.status?.phase === 'Running', 600);
+    runTraining(sim, 'mig-train', 'nvidia.com/mig-3g.20gb');
     sim.advance(120);
     const used = sim.gpuStatus('dgx-1')!.gpus.flatMap((g) => g.migDevices.filter((d) => d.users.length).map((d) => ({ gpu: g.index, d })));
     expect(used.map(({ gpu, d }) => `${gpu}/${d.profile}/${d.gpuInstanceId}`)).toEqual(['0/3g.20gb/1']);

@@ -32,19 +32,25 @@ export function operandPod(sim: Simulation, app: string, node: string): Pod | un
   return sim.list<Pod>('pods', { namespace: 'gpu-operator', labelSelector: `app=${app}` }).find((p) => p.spec?.nodeName === node && !p.metadata?.deletionTimestamp);
 }
 
-/** A pod asking for `resource` on a node chosen by the scheduler (or pinned by a selector). */
-export function gpuPod(name: string, resource: string, count = 1, extra = ''): string {
+/** A PyTorch training pod on one `resource` device for an hour, pinned to `node` when given. */
+export function trainingPod(name: string, resource = 'nvidia.com/gpu', node?: string): string {
   return `apiVersion: v1
 kind: Pod
-metadata: { name: ${name} }
+metadata: { name: ${name}, annotations: { kubelab.dev/duration: 1h } }
 spec:
-  restartPolicy: Never
-${extra}  containers:
-  - name: cuda
+${node ? `  nodeSelector: { kubernetes.io/hostname: ${node} }\n` : ''}  containers:
+  - name: pytorch
     image: nvcr.io/nvidia/pytorch:25.01-py3
     command: [python, train.py]
-    resources: { limits: { ${resource}: ${count} } }
+    resources: { limits: { ${resource}: 1 } }
 `;
+}
+
+/** Apply a training pod and wait until its script runs on the GPU (past its start-up). */
+export function runTraining(sim: Simulation, name: string, resource = 'nvidia.com/gpu', node = 'dgx-1'): void {
+  sim.apply(trainingPod(name, resource, node));
+  advanceUntil(sim, () => sim.get<Pod>('pod', name)?.status?.phase === 'Running', 600);
+  sim.advance(30);
 }
 
 /** Advance until `done` holds, one second at a time, for at most `seconds`; returns the seconds taken. */

@@ -1,20 +1,7 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { Simulation } from '../../../../src/core';
-import { advanceUntil, bootedCluster, gpuResources, label, operandPod, PLUGIN_CONFIGS } from './helpers';
-
-/** A training pod that keeps GPU 0 of dgx-1 busy for an hour. */
-const TRAINING = `apiVersion: v1
-kind: Pod
-metadata: { name: train, annotations: { kubelab.dev/duration: 1h } }
-spec:
-  nodeSelector: { kubernetes.io/hostname: dgx-1 }
-  containers:
-  - name: pytorch
-    image: nvcr.io/nvidia/pytorch:25.01-py3
-    command: [python, train.py]
-    resources: { limits: { nvidia.com/gpu: 1 } }
-`;
+import { bootedCluster, gpuResources, label, operandPod, PLUGIN_CONFIGS, runTraining } from './helpers';
 
 /** The values `nvidia.com/mig.config.state` takes on a node, in order, from now on. */
 function stateLog(sim: Simulation, node: string): string[] {
@@ -37,9 +24,7 @@ function migManagerLog(sim: Simulation, node: string): string[] {
 describe('the MIG manager', () => {
   it('fails to repartition a node whose GPU is in use, restores the operands, and leaves the workload running', () => {
     const sim = bootedCluster('dgx-a100');
-    sim.apply(TRAINING);
-    advanceUntil(sim, () => sim.get<Pod>('pod', 'train')?.status?.phase === 'Running', 600);
-    sim.advance(30); // past the script's start-up: its CUDA context is on GPU 0
+    runTraining(sim, 'train');
     const states = stateLog(sim, 'dgx-1');
     label(sim, 'dgx-1', 'nvidia.com/mig.config=all-1g.5gb');
     sim.advance(120);
@@ -59,9 +44,7 @@ describe('the MIG manager', () => {
 
   it('repartitions once the node is drained: pending, then success, with the new resources', () => {
     const sim = bootedCluster('dgx-a100');
-    sim.apply(TRAINING);
-    advanceUntil(sim, () => sim.get<Pod>('pod', 'train')?.status?.phase === 'Running', 600);
-    sim.advance(30); // past the script's start-up: its CUDA context is on GPU 0
+    runTraining(sim, 'train');
     label(sim, 'dgx-1', 'nvidia.com/mig.config=all-1g.5gb');
     sim.advance(120);
     const drain = sim.drain('dgx-1', { ignoreDaemonsets: true, force: true });

@@ -2,7 +2,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, GPU_STACK_BOOT_S } from '../../../../src/core';
 import { ENDPOINT_STOP_GRACE_MS } from '../../../../src/core/gpu/device-plugin/device-manager';
-import { advanceUntil, bootedCluster, gpuPod, gpuResources, label, nvidiaLabels, operandPod } from './helpers';
+import { advanceUntil, bootedCluster, gpuResources, label, nvidiaLabels, operandPod, trainingPod } from './helpers';
 
 describe('the GPU operator on a DGX A100 cluster', () => {
   it('runs its operands as DaemonSet pods on the GPU nodes only, the MIG manager where GFD found MIG-capable GPUs', () => {
@@ -73,7 +73,7 @@ describe('the GPU operator on a DGX A100 cluster', () => {
     expect(gpuResources(sim, 'dgx-1')).toEqual({ 'nvidia.com/gpu': '8/0' });
     sim.advance(ENDPOINT_STOP_GRACE_MS / 1000);
     expect(gpuResources(sim, 'dgx-1')).toEqual({ 'nvidia.com/gpu': '0/0' });
-    sim.apply(gpuPod('train', 'nvidia.com/gpu', 1, '  nodeSelector: { kubernetes.io/hostname: dgx-1 }\n'));
+    sim.apply(trainingPod('train', 'nvidia.com/gpu', 'dgx-1'));
     sim.advance(1);
     expect(sim.get<Pod>('pod', 'train')!.status!.conditions![0]!.message).toBe(
       "0/3 nodes are available: 1 Insufficient nvidia.com/gpu, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
@@ -85,7 +85,7 @@ describe('the GPU operator on a DGX A100 cluster', () => {
 
   it('schedules a GPU pod applied at start-up once the GPUs are advertised', () => {
     const sim = createSimulation({ seed: 1, cluster: 'dgx-a100' });
-    sim.apply(gpuPod('early', 'nvidia.com/gpu'));
+    sim.apply(trainingPod('early'));
     sim.advance(1);
     expect(sim.get<Pod>('pod', 'early')!.status!.conditions![0]!.message).toBe(
       '0/3 nodes are available: 3 Insufficient nvidia.com/gpu. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',

@@ -2,7 +2,7 @@ import type { Job } from 'kubernetes-types/batch/v1';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, GPU_SAMPLES, GPU_STACK_BOOT_S } from '../../../../src/core';
-import { advanceUntil, gpuPod } from './helpers';
+import { advanceUntil, trainingPod } from './helpers';
 
 const sample = (name: string) => GPU_SAMPLES.find((s) => s.name === name)!.yaml;
 
@@ -17,7 +17,7 @@ describe('the optional nvidia.com/gpu taint on GPU pools', () => {
     const sim = createSimulation({ seed: 1, cluster: 'dgx-a100', gpuTaint: true });
     sim.advance(GPU_STACK_BOOT_S);
     expect(sim.list<Pod>('pods', { namespace: 'gpu-operator' }).filter((p) => p.status!.phase === 'Running').length).toBeGreaterThanOrEqual(6);
-    sim.apply(gpuPod('untolerated', 'nvidia.com/gpu'));
+    sim.apply(trainingPod('untolerated'));
     sim.apply(sample('cuda-vectoradd'));
     sim.advance(1);
     expect(sim.get<Pod>('pod', 'untolerated')!.status!.conditions![0]!.message).toBe(

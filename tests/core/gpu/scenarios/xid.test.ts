@@ -1,7 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { Simulation } from '../../../../src/core';
-import { advanceUntil, bootedCluster, gpuResources, operandPod } from './helpers';
+import { advanceUntil, bootedCluster, gpuResources, operandPod, runTraining } from './helpers';
 
 const xidSeries = (sim: Simulation, gpu: number) => sim.metrics().latest('DCGM_FI_DEV_XID_ERRORS', { Hostname: 'dgx-1', gpu: String(gpu) }).map((s) => s.value);
 
@@ -44,19 +44,7 @@ describe('Xid faults on a DGX A100', () => {
 
   it('an application Xid (13) kills the CUDA process but leaves the GPU healthy and allocatable', () => {
     const sim = bootedCluster('dgx-a100');
-    sim.apply(`apiVersion: v1
-kind: Pod
-metadata: { name: train, annotations: { kubelab.dev/duration: 1h } }
-spec:
-  nodeSelector: { kubernetes.io/hostname: dgx-1 }
-  containers:
-  - name: pytorch
-    image: nvcr.io/nvidia/pytorch:25.01-py3
-    command: [python, train.py]
-    resources: { limits: { nvidia.com/gpu: 1 } }
-`);
-    advanceUntil(sim, () => sim.get<Pod>('pod', 'train')?.status?.phase === 'Running', 600);
-    sim.advance(30);
+    runTraining(sim, 'train');
     expect(sim.inject({ type: 'gpu-xid', node: 'dgx-1', gpu: 0, xid: 13 })).toEqual({ ok: true, message: 'Xid 13 (Graphics Engine Exception) on GPU 0 of dgx-1; 1 CUDA process died' });
     sim.advance(31);
     expect(gpuResources(sim, 'dgx-1')['nvidia.com/gpu']).toBe('8/8');
