@@ -26,7 +26,7 @@ export type { Fault, FaultResult } from './faults/faults';
 export type { ClusterSpec, NodePoolSpec } from './cluster/cluster-spec';
 export type { WatchEvent } from './store/object-store';
 export type { FilterRejection, NodeScore, PluginScore, PreemptionVictim, SchedulingExplanation } from './scheduler/explanation';
-export type { ContainerView, EventView, GpuView, NodeView, PodView, PodVisualState, ViewDiff, ViewSnapshot } from './view/types';
+export type { ContainerView, EventView, GpuView, MigDeviceView, NodeView, PodView, PodVisualState, ViewDiff, ViewSnapshot } from './view/types';
 export { PRESET_NAMES } from './cluster/presets';
 export { GPU_STACK_BOOT_S } from './gpu/gpu-stack';
 export { GPU_SAMPLES, type GpuSample } from './gpu/samples';

@@ -493,7 +493,7 @@ export class Simulation {
 
   /** A tracker of UI views over this simulation's current world (recreate after restore()). */
   createViewTracker(): ViewTracker {
-    return new ViewTracker(this.world.ctx.store, this.world.ctx.machines);
+    return new ViewTracker(this.world.ctx.store, this.world.ctx.machines, (node) => this.world.gpu.status(node));
   }
 
   /** JSON Schema for manifests of every supported kind, for editors. */

@@ -67,4 +67,26 @@ describe('MIG devices as Kubernetes resources (mixed strategy)', () => {
     );
     expect(sim.gpuStatus('dgx-1')!.gpus[0]!.migDevices.every((d) => d.users.length === 1)).toBe(true);
   });
+
+  it('shows the cluster view which MIG device each pod holds', () => {
+    const sim = slicedCluster();
+    const view = sim.createViewTracker();
+    sim.apply(slicePod('slice-1') + '---\n' + slicePod('slice-2'));
+    sim.advance(5);
+    const dgx1 = view.flush(sim.now() * 1000).nodes.find((n) => n.name === 'dgx-1')!;
+    const gpu0 = dgx1.gpus[0]!;
+    expect(gpu0.pods).toEqual([]);
+    // MIG devices come in nvidia-smi's order (GPU instance ID); the plugin hands them out in that order.
+    expect(gpu0.migDevices.map((d) => `${d.profile}#${d.gpuInstanceId}@${d.placement.start}:${d.pods.join(',')}`)).toEqual([
+      '1g.5gb#7@4:default/slice-2',
+      '1g.5gb#8@5:default/slice-1',
+      '1g.5gb#9@6:',
+      '1g.5gb#11@0:',
+      '1g.5gb#12@1:',
+      '1g.5gb#13@2:',
+      '1g.5gb#14@3:',
+    ]);
+    expect(dgx1.gpus.slice(1).map((g) => `${g.health}:${g.migDevices.length}`)).toEqual(Array(7).fill('healthy:0'));
+    view.dispose();
+  });
 });
