@@ -291,6 +291,7 @@ export class Simulation {
       logs: (namespace, pod, options) => readPodLogs(this.world.ctx.store, this.world.kubelets, namespace, pod, options, this.world.ctx.clock.now()),
       metrics: this.world.ctx.metrics,
       nvidiaSmi: (node, args) => this.world.gpu.nodeSmi(node, args),
+      dmesg: (node) => this.world.gpu.dmesg(node),
     };
   }
 

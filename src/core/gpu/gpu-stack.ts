@@ -49,7 +49,7 @@ export class GpuStack {
     machines.subscribe((node, change) => {
       const n = rt.node(node);
       if (!n || change !== 'power' || !machines.get(node).powered) return;
-      n.hardware.rebooted();
+      n.hardware.rebooted(ctx.clock.now());
       n.devices.kubeletRestarted();
       n.sensors.clear();
     });
@@ -62,6 +62,11 @@ export class GpuStack {
   /** nvidia-smi on a node's host, or undefined where no NVIDIA driver is installed. */
   nodeSmi(node: string, args: readonly string[]): SmiOutput | undefined {
     return runNodeSmi(this.runtime, node, args);
+  }
+
+  /** The NVIDIA driver's kernel log lines on a node (dmesg), or undefined on a node without NVIDIA GPUs. */
+  dmesg(node: string): string | undefined {
+    return this.runtime.node(node)?.hardware.dmesg();
   }
 
   /** A node's GPUs for dashboards: health, sensors, MIG devices and who uses each device. */

@@ -17,6 +17,8 @@ export interface KubectlHost {
   listFiles?(): string[];
   /** nvidia-smi run on a node with the driver's live view, or undefined where no NVIDIA driver is installed. */
   nvidiaSmi?(node: string, args: readonly string[]): SmiOutput | undefined;
+  /** The kernel log lines Kubelab models on a node (the NVIDIA driver's), for dmesg in the node shell. */
+  dmesg?(node: string): string | undefined;
   /**
    * The virtual clock, for commands that wait for the cluster (`rollout status`): they run it
    * forward themselves, so a headless `sim.kubectl()` returns with the wait done.

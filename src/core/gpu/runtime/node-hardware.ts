@@ -38,6 +38,8 @@ export class NodeHardware {
   /** The last Xid per GPU since its last reset (DCGM_FI_DEV_XID_ERRORS), and what it takes to clear. */
   private readonly lastXid = new Map<number, { code: number; recovery: XidRecovery }>();
   private readonly kernel: KernelLogLine[] = [];
+  /** When the machine last booted: dmesg's timestamps count from here. */
+  private bootMs = 0;
 
   constructor(readonly machine: Machine) {
     this.gpuList = machine.gpus.map((g) => ({ ...g, mig: MIG_DISABLED }));
@@ -99,10 +101,12 @@ export class NodeHardware {
     this.log(timeMs, `NVRM: GPU at PCI:${gpu.busId.slice(4)}: GPU-reset completed`);
   }
 
-  /** A reboot: every GPU is back on the bus with no Xid state. MIG mode and instances are kept. */
-  rebooted(): void {
+  /** A reboot: every GPU is back on the bus with no Xid state, and the kernel log starts afresh. MIG mode and instances are kept. */
+  rebooted(nowMs: number): void {
     this.lost.clear();
     this.lastXid.clear();
+    this.kernel.length = 0;
+    this.bootMs = nowMs;
   }
 
   log(timeMs: number, text: string): void {
@@ -110,8 +114,8 @@ export class NodeHardware {
     if (this.kernel.length > KERNEL_LOG_LINES) this.kernel.splice(0, this.kernel.length - KERNEL_LOG_LINES);
   }
 
-  /** The driver's lines in the kernel log (what `dmesg` shows of NVRM). */
-  kernelLog(): readonly KernelLogLine[] {
-    return this.kernel;
+  /** The driver's lines in the kernel log as `dmesg` prints them: `[  512.250000] NVRM: Xid …`, seconds since boot. */
+  dmesg(): string {
+    return this.kernel.map((l) => `[${((l.timeMs - this.bootMs) / 1000).toFixed(6).padStart(12)}] ${l.text}`).join('\n');
   }
 }

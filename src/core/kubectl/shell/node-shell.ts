@@ -4,8 +4,8 @@ import type { KubectlHost } from '../host';
 
 /**
  * The shell the terminal shows after `kubectl debug node/<name> -it`: a root prompt on the node
- * where node tools run: nvidia-smi (the driver's live view of the node's GPUs), hostname, exit. Everything else
- * gets bash's answer.
+ * where node tools run: nvidia-smi (the driver's live view of the node's GPUs), dmesg (the
+ * driver's kernel log lines), hostname, exit. Everything else gets bash's answer.
  */
 export interface NodeShellResult {
   readonly stdout: string;
@@ -34,6 +34,9 @@ export function runNodeShell(host: KubectlHost, nodeName: string, line: string):
     case 'chroot':
       // `chroot /host` is how the kubectl docs reach the node's own tools; in Kubelab they are already on the path.
       return { stdout: '', stderr: '', exitCode: 0 };
+    case 'dmesg':
+      // Only the NVIDIA driver's lines are modelled (Xids, GPU resets).
+      return { stdout: host.dmesg?.(nodeName) ?? '', stderr: '', exitCode: 0 };
     case 'kubectl':
       return { stdout: '', stderr: 'bash: kubectl: command not found', exitCode: 127 };
   }

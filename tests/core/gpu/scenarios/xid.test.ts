@@ -17,6 +17,7 @@ describe('Xid faults on a DGX A100', () => {
     expect(sim.kubectl('get events --field-selector reason=GPUXidError -o custom-columns=TYPE:.type,OBJECT:.involvedObject.name,SOURCE:.source.component,MESSAGE:.message --no-headers').stdout).toBe(
       'Warning   dgx-1   kernel-monitor   NVRM: Xid (PCI:0000:4E:00): 79, GPU has fallen off the bus',
     );
+    expect(sim.nodeShell('dgx-1', 'dmesg').stdout).toBe('[   30.000000] NVRM: Xid (PCI:0000:4E:00): 79, GPU has fallen off the bus');
     expect(sim.nodeShell('dgx-1', 'nvidia-smi')).toEqual({ stdout: '', stderr: 'Unable to determine the device handle for GPU00000000:4E:00.0: Unknown Error', exitCode: 15 });
     sim.advance(30);
     expect(xidSeries(sim, 3)).toEqual([79]);
@@ -27,6 +28,7 @@ describe('Xid faults on a DGX A100', () => {
     sim.inject({ type: 'node-up', node: 'dgx-1' });
     advanceUntil(sim, () => gpuResources(sim, 'dgx-1')['nvidia.com/gpu'] === '8/8', 120);
     expect(sim.gpuStatus('dgx-1')!.gpus[3]).toMatchObject({ health: 'healthy', lastXid: 0 });
+    expect(sim.nodeShell('dgx-1', 'dmesg').stdout).toBe('');
   });
 
   it('Xid 48 (double-bit ECC) makes the GPU Unhealthy until a GPU reset and a device plugin restart', () => {
