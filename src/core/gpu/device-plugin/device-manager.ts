@@ -4,7 +4,7 @@ import type { Stored } from '../../api/types';
 import type { AdmitResult } from '../../kubelet/admission';
 import type { ContainerRunOptions, ExtendedResources } from '../../kubelet/extensions';
 import { preferredAllocation } from './allocate';
-import { pluginRpcError, unexpectedAdmissionMessage, visibleDevicesEnv, type AdvertisedDevice, type AdvertisedResource } from './resources';
+import { pluginRpcError, visibleDevicesEnv, type AdvertisedDevice, type AdvertisedResource } from './resources';
 
 /**
  * The kubelet's device manager for one node, as it serves the NVIDIA device plugin
@@ -137,11 +137,11 @@ export class NodeDeviceManager {
         const inUse = new Set(this.allocated(resource, pod.metadata.uid).map((d) => d.id));
         const available = this.healthyDevices(e).filter((d) => !inUse.has(d.id) && !taken.has(d.id));
         if (available.length < needed) {
-          return { admit: false, reason: 'UnexpectedAdmissionError', message: unexpectedAdmissionMessage(`requested number of devices unavailable for ${resource}. Requested: ${needed}, Available: ${available.length}`) };
+          return { admit: false, reason: 'UnexpectedAdmissionError', message: `requested number of devices unavailable for ${resource}. Requested: ${needed}, Available: ${available.length}` };
         }
         const chosen = preferredAllocation(available, this.allocated(resource, pod.metadata.uid), needed);
         const refusal = e.plugin?.allocateError(e.resource, needed);
-        if (refusal) return { admit: false, reason: 'UnexpectedAdmissionError', message: unexpectedAdmissionMessage(pluginRpcError(refusal)) };
+        if (refusal) return { admit: false, reason: 'UnexpectedAdmissionError', message: pluginRpcError(refusal) };
         for (const d of chosen) taken.add(d.id);
         containers.push({ container: c.name, resource, devices: chosen });
       }

@@ -130,11 +130,6 @@ export function sharedRequestError(config: DevicePluginConfig, resource: Adverti
   return `request for '${resource.name}: ${requested}' too large: maximum request size for shared resources is 1`;
 }
 
-/** How the kubelet words a failed Allocate (devicemanager) in the pod's UnexpectedAdmissionError status. */
-export function unexpectedAdmissionMessage(error: string): string {
-  return `Allocate failed due to ${error}, which is unexpected`;
-}
-
 /** A device plugin's Allocate error as the kubelet's gRPC client reports it. */
 export function pluginRpcError(pluginError: string): string {
   return `rpc error: code = Unknown desc = ${pluginError}`;

@@ -83,6 +83,14 @@ data:
         resources:
         - name: nvidia.com/gpu
           replicas: 4
+  time-sliced-strict: |
+    version: v1
+    sharing:
+      timeSlicing:
+        failRequestsGreaterThanOne: true
+        resources:
+        - name: nvidia.com/gpu
+          replicas: 4
 `;
 
 /**

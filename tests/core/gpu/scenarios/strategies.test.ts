@@ -1,6 +1,7 @@
+import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { ENDPOINT_STOP_GRACE_MS } from '../../../../src/core/gpu/device-plugin/device-manager';
-import { bootedCluster, gpuResources, nvidiaLabels, operandPod, reconfigure } from './helpers';
+import { bootedCluster, gpuResources, nvidiaLabels, operandPod, reconfigure, trainingPod } from './helpers';
 
 /** The labels GFD writes that the strategy decides (the rest describe the driver and machine). */
 const STRATEGY_LABELS = ['nvidia.com/gpu.count', 'nvidia.com/gpu.product', 'nvidia.com/gpu.memory', 'nvidia.com/gpu.replicas', 'nvidia.com/gpu.sharing-strategy', 'nvidia.com/mig.strategy', 'nvidia.com/mig.config.state'];
@@ -86,5 +87,21 @@ describe('time-slicing on a DGX A100', () => {
       'nvidia.com/gpu.sharing-strategy': 'time-slicing',
     });
     expect(sim.gpuStatus('dgx-1')!.resources).toEqual([{ name: 'nvidia.com/gpu', capacity: 32, allocatable: 32, replicas: 4 }]);
+  });
+
+  it('spreads one-replica pods over the GPUs, and with failRequestsGreaterThanOne refuses a request for 2 at admission', () => {
+    const sim = bootedCluster('dgx-a100');
+    reconfigure(sim, 'dgx-1', 'all-disabled', 'time-sliced-strict');
+    sim.apply(trainingPod('a', 'nvidia.com/gpu', 'dgx-1') + '---\n' + trainingPod('b', 'nvidia.com/gpu', 'dgx-1'));
+    sim.advance(5);
+    const holders = sim.gpuStatus('dgx-1')!.gpus.map((g) => g.users.map((u) => `${u.pod}:${u.deviceId.slice(-3)}`).join(','));
+    expect(holders.filter(Boolean)).toHaveLength(2);
+    sim.apply(trainingPod('two', 'nvidia.com/gpu', 'dgx-1').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: 2'));
+    sim.advance(5);
+    expect(sim.get<Pod>('pod', 'two')!.status).toMatchObject({
+      phase: 'Failed',
+      reason: 'UnexpectedAdmissionError',
+      message: "Pod was rejected: Allocate failed due to rpc error: code = Unknown desc = request for 'nvidia.com/gpu: 2' too large: maximum request size for shared resources is 1, which is unexpected",
+    });
   });
 });
