@@ -83,6 +83,16 @@ describe('the GPU operator on a DGX A100 cluster', () => {
     expect(gpuResources(sim, 'dgx-1')).toEqual({ 'nvidia.com/gpu': '8/8' });
   });
 
+  it('puts back an operand DaemonSet that is deleted, as the operator reconciles its ClusterPolicy', () => {
+    const sim = bootedCluster('dgx-a100');
+    const before = sim.get('daemonset', 'nvidia-device-plugin-daemonset', 'gpu-operator')!.metadata!.uid;
+    expect(sim.delete('daemonset', 'nvidia-device-plugin-daemonset', 'gpu-operator').ok).toBe(true);
+    sim.advance(60);
+    const after = sim.get('daemonset', 'nvidia-device-plugin-daemonset', 'gpu-operator');
+    expect(after && after.metadata!.uid !== before).toBe(true);
+    expect(gpuResources(sim, 'dgx-1')).toEqual({ 'nvidia.com/gpu': '8/8' });
+  });
+
   it('schedules a GPU pod applied at start-up once the GPUs are advertised', () => {
     const sim = createSimulation({ seed: 1, cluster: 'dgx-a100' });
     sim.apply(trainingPod('early'));
