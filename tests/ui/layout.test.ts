@@ -15,7 +15,7 @@ const node = (id: string, pool: string, gpus = 0): NodeView => ({
   keyLabels: {},
   allocatable: { cpuMillis: 4000, memoryBytes: 8 * 2 ** 30, pods: 110 },
   requested: { cpuMillis: 0, memoryBytes: 0, pods: 0 },
-  gpus: Array.from({ length: gpus }, (_, i) => ({ index: i, name: 'NVIDIA A100-SXM4-40GB', product: 'NVIDIA-A100-SXM4-40GB', memoryMiB: 40960, uuid: `GPU-${id}-${i}` })),
+  gpus: Array.from({ length: gpus }, (_, i) => ({ index: i, name: 'NVIDIA A100-SXM4-40GB', product: 'NVIDIA-A100-SXM4-40GB', memoryMiB: 40960, uuid: `GPU-${id}-${i}`, health: 'healthy' as const, lastXid: 0, pods: [], migDevices: [] })),
   runtime: 'containerd://1.7.27',
   internalIP: '172.18.0.2',
 });

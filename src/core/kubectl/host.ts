@@ -1,5 +1,5 @@
 import type { ApplyOutput } from '../apply/apply';
-import type { NodeGpu } from '../gpu/node-gpu';
+import type { SmiOutput } from '../gpu/nvidia-smi/command';
 import type { DrainOperation, DrainOptions } from '../eviction/drain';
 import type { ExecResponse } from '../kubelet/exec-in-container';
 import type { LogsOptions, LogsResult } from '../kubelet/logs-api';
@@ -16,8 +16,10 @@ export interface KubectlHost {
   readFile?(name: string): string | undefined;
   /** The names of those files, for Tab completion of -f. */
   listFiles?(): string[];
-  /** The GPUs of a node's machine as the driver sees them (nvidia-smi in the node shell). */
-  nodeGpus?(node: string): readonly NodeGpu[];
+  /** nvidia-smi run on a node with the driver's live view, or undefined where no NVIDIA driver is installed. */
+  nvidiaSmi?(node: string, args: readonly string[]): SmiOutput | undefined;
+  /** The kernel log lines Kubelab models on a node (the NVIDIA driver's), for dmesg in the node shell. */
+  dmesg?(node: string): string | undefined;
   /**
    * The virtual clock, for commands that wait for the cluster (`rollout status`): they run it
    * forward themselves, so a headless `sim.kubectl()` returns with the wait done.

@@ -4,6 +4,7 @@ import type { Machine } from '../cluster/hardware';
 import type { MachineStates } from '../cluster/machine-state';
 import type { SimContext } from '../sim-context';
 import type { PodAdmitHandler } from './admission';
+import type { KubeletExtension } from './extensions';
 import { Kubelet } from './kubelet';
 import type { ResourceUse } from './process-runner';
 import { type ExecResponse, execInContainer } from './exec-in-container';
@@ -17,6 +18,7 @@ export class KubeletFleet {
   private readonly byNode = new Map<string, Kubelet>();
   private readonly podsByNode = new Map<string, Map<string, { namespace: string; name: string }>>();
   private readonly admitHandlers: PodAdmitHandler[] = [];
+  private readonly extensions: KubeletExtension[] = [];
 
   constructor(
     private readonly ctx: SimContext,
@@ -26,6 +28,7 @@ export class KubeletFleet {
     const services = {
       podsOnNode: (node: string) => this.podsOnNode(node),
       deviceAdmitHandlers: () => this.admitHandlers,
+      extensions: () => this.extensions,
     };
     for (const m of machines) this.byNode.set(m.nodeName, new Kubelet(ctx, m, states, services));
     states.subscribe((node, change) => this.byNode.get(node)?.onMachineChange(change));
@@ -63,6 +66,11 @@ export class KubeletFleet {
   /** A device manager's admission (the GPU device plugin's allocation): its rejections become UnexpectedAdmissionError. */
   addAdmitHandler(handler: PodAdmitHandler): void {
     this.admitHandlers.push(handler);
+  }
+
+  /** A device manager or vendor software on every node: extended resources, container devices, programs. */
+  addExtension(extension: KubeletExtension): void {
+    this.extensions.push(extension);
   }
 
   /** The pods the API server has bound to `node`. */

@@ -5,7 +5,8 @@ import { POOL_LABEL } from '../cluster/cluster-spec';
 import type { Machine } from '../cluster/hardware';
 import { parseTimestamp } from '../engine/time';
 import { nodeRoles, nodeStatusText, podReadyText, podRestarts, podStatusText } from '../format/pod-status';
-import type { ContainerView, EventView, NodeView, PodView, PodVisualState } from './types';
+import type { GpuDeviceUser, NodeGpuStatus } from '../gpu/runtime/gpu-status';
+import type { ContainerView, EventView, GpuView, NodeView, PodView, PodVisualState } from './types';
 
 /** Labels shown on node cards, in this order, when present. */
 const KEY_LABELS = [
@@ -72,7 +73,26 @@ export function holdsResources(pod: Stored<Pod>): boolean {
   return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
 }
 
-export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, machine: Machine | undefined): NodeView {
+/** A node's GPUs from the GPU stack's live status, or as idle hardware where there is none. */
+function gpuViews(machine: Machine | undefined, status: NodeGpuStatus | undefined): GpuView[] {
+  const podsOf = (users: readonly GpuDeviceUser[]) => [...new Set(users.map((u) => `${u.namespace}/${u.pod}`))];
+  return (machine?.gpus ?? []).map((g) => {
+    const live = status?.gpus.find((x) => x.index === g.index);
+    return {
+      index: g.index,
+      name: g.model.name,
+      product: g.model.product,
+      memoryMiB: g.model.memoryMiB,
+      uuid: g.uuid,
+      health: live?.health ?? 'unadvertised',
+      lastXid: live?.lastXid ?? 0,
+      pods: podsOf(live?.users ?? []),
+      migDevices: (live?.migDevices ?? []).map((d) => ({ uuid: d.uuid, profile: d.profile, gpuInstanceId: d.gpuInstanceId, placement: d.placement, health: d.health, pods: podsOf(d.users) })),
+    };
+  });
+}
+
+export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, machine: Machine | undefined, gpus?: NodeGpuStatus): NodeView {
   const alloc = node.status?.allocatable ?? {};
   let cpu = 0;
   let memory = 0;
@@ -106,7 +126,7 @@ export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, 
       pods: amountOf('pods', alloc.pods),
     },
     requested: { cpuMillis: cpu, memoryBytes: memory, pods },
-    gpus: (machine?.gpus ?? []).map((g) => ({ index: g.index, name: g.model.name, product: g.model.product, memoryMiB: g.model.memoryMiB, uuid: g.uuid })),
+    gpus: gpuViews(machine, gpus),
     runtime: node.status?.nodeInfo?.containerRuntimeVersion ?? '',
     internalIP: node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
   };

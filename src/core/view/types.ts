@@ -46,6 +46,25 @@ export interface GpuView {
   readonly product: string;
   readonly memoryMiB: number;
   readonly uuid: string;
+  /** As the device plugin reports it (`lost` after Xid 79; `unadvertised` while no plugin serves it). */
+  readonly health: 'healthy' | 'unhealthy' | 'lost' | 'unadvertised';
+  /** The last Xid since the GPU's last reset, 0 for none. */
+  readonly lastXid: number;
+  /** `namespace/name` of the pods given the whole GPU (several with time-slicing). */
+  readonly pods: readonly string[];
+  /** The GPU's MIG devices when it is in MIG mode, each with the pods given it. */
+  readonly migDevices: readonly MigDeviceView[];
+}
+
+export interface MigDeviceView {
+  readonly uuid: string;
+  /** `1g.5gb`, `3g.20gb`, … */
+  readonly profile: string;
+  readonly gpuInstanceId: number;
+  /** Memory slices it occupies (start and size of 8, or of 4 on an A30). */
+  readonly placement: { readonly start: number; readonly size: number };
+  readonly health: GpuView['health'];
+  readonly pods: readonly string[];
 }
 
 export interface NodeView {

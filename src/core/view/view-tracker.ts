@@ -1,6 +1,7 @@
 import type { Event, Node, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Stored } from '../api/types';
 import type { Machine } from '../cluster/hardware';
+import type { NodeGpuStatus } from '../gpu/runtime/gpu-status';
 import type { ObjectStore } from '../store/object-store';
 import { eventView, nodeView, podView } from './project';
 import type { EventView, NodeView, PodView, ViewDiff, ViewSnapshot } from './types';
@@ -23,6 +24,8 @@ export class ViewTracker {
   constructor(
     private readonly store: ObjectStore,
     private readonly machines: ReadonlyMap<string, Machine>,
+    /** The GPU stack's live view of a node's GPUs (health, who uses which device). */
+    private readonly gpuStatus: (node: string) => NodeGpuStatus | undefined = () => undefined,
   ) {
     this.unwatch = store.watch('*', (e) => this.onChange(e.type, e.object));
     for (const p of store.list<Pod>('Pod')) this.trackPod(p, false);
@@ -88,7 +91,7 @@ export class ViewTracker {
     const nodes: NodeView[] = [];
     for (const name of this.dirtyNodes) {
       const n = this.store.get<Node>('Node', name);
-      if (n) nodes.push(nodeView(n, this.podsOn(name), this.machines.get(name)));
+      if (n) nodes.push(nodeView(n, this.podsOn(name), this.machines.get(name), this.gpuStatus(name)));
     }
     const events: EventView[] = [];
     for (const [uid, ref] of this.dirtyEvents) {
@@ -109,7 +112,7 @@ export class ViewTracker {
     this.dirtyNodes.clear();
     this.dirtyEvents.clear();
     this.removed.clear();
-    const nodes = this.store.list<Node>('Node').map((n) => nodeView(n, this.podsOn(n.metadata.name), this.machines.get(n.metadata.name)));
+    const nodes = this.store.list<Node>('Node').map((n) => nodeView(n, this.podsOn(n.metadata.name), this.machines.get(n.metadata.name), this.gpuStatus(n.metadata.name)));
     const pods = this.store.list<Pod>('Pod').map(podView);
     const events = this.store.list<Event>('Event').slice(-maxEvents).map(eventView);
     return { full: true, seq: ++this.seq, timeMs, nodes, pods, removed: [], events };
