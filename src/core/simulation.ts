@@ -15,8 +15,6 @@ import { runKubectl, type KubectlHost, type KubectlResult } from './kubectl/kube
 import { openWatch } from './kubectl/watch/stream';
 import { followLogs } from './kubectl/logs/follow';
 import { type EditOutcome, type EditRequest, saveEdit } from './kubectl/edit/session';
-import { MIG_DISABLED } from './gpu/mig-geometry';
-import type { NodeGpu } from './gpu/node-gpu';
 import { runNodeShell, type NodeShellResult } from './kubectl/shell/node-shell';
 import { type LogsOptions, type LogsResult, readPodLogs } from './kubelet/logs-api';
 import { type CordonResult, setUnschedulable } from './eviction/cordon';
@@ -32,6 +30,8 @@ import { ViewTracker } from './view/view-tracker';
 import { matchesFields, parseFieldSelector } from './kubectl/resources/field-selector';
 import { type OpResult, type RolloutAction, runRollout, runRolloutStatus, runScale } from './workload-ops';
 import { type DnsAnswer, resolveDns } from './network/dns';
+import type { NodeGpuStatus } from './gpu/runtime/gpu-status';
+import { withGpuTaint } from './cluster/gpu-taint';
 import { World } from './world';
 
 export interface SimulationOptions {
@@ -39,6 +39,11 @@ export interface SimulationOptions {
   readonly seed?: number;
   /** A preset name (`minimal`, `dgx-a100`, `gpu-lab`, `h200`, `large`), a Cluster YAML document or a ClusterSpec. */
   readonly cluster?: string | ClusterSpec;
+  /**
+   * Taint every GPU pool `nvidia.com/gpu=present:NoSchedule` (off by default), as NVIDIA suggests
+   * for dedicated GPU nodes: pods then need the toleration the GPU samples carry.
+   */
+  readonly gpuTaint?: boolean;
 }
 
 /** One entry of the command log: everything that changed the simulation from outside. */
@@ -107,7 +112,8 @@ export class Simulation {
   private unwatch: () => void = () => {};
 
   constructor(options: SimulationOptions = {}) {
-    this.world = this.build(options.seed ?? 1, resolveCluster(options.cluster));
+    const cluster = resolveCluster(options.cluster);
+    this.world = this.build(options.seed ?? 1, options.gpuTaint ? withGpuTaint(cluster) : cluster);
   }
 
   private build(seed: number, cluster: ClusterSpec): World {
@@ -285,8 +291,10 @@ export class Simulation {
       clock: this.world.ctx.clock,
       drain: (node, options) => startDrain(this.world.ctx, node, options),
       logs: (namespace, pod, options) => readPodLogs(this.world.ctx.store, this.world.kubelets, namespace, pod, options, this.world.ctx.clock.now()),
+      exec: (namespace, pod, container, command) => this.world.kubelets.exec(namespace, pod, container, command),
       metrics: this.world.ctx.metrics,
-      nodeGpus: (node) => this.nodeGpus(node),
+      nvidiaSmi: (node, args) => this.world.gpu.nodeSmi(node, args),
+      dmesg: (node) => this.world.gpu.dmesg(node),
     };
   }
 
@@ -345,6 +353,16 @@ export class Simulation {
    */
   metrics(): Pick<MetricsStore, 'query' | 'latest' | 'names'> {
     return this.world.ctx.metrics;
+  }
+
+  /**
+   * A GPU node's GPUs as the NVIDIA stack sees them now (gpu/runtime/gpu-status.ts): per GPU its
+   * health (healthy, unhealthy, lost, unadvertised), last Xid, sensors and MIG devices, and per
+   * device the containers it is allocated to; per node the served resources with their sharing
+   * replicas and the MIG manager's config and state. Undefined for a node without NVIDIA GPUs.
+   */
+  gpuStatus(node: string): NodeGpuStatus | undefined {
+    return this.world.gpu.status(node);
   }
 
   /** Every Event object, in the order they were first recorded. */
@@ -479,13 +497,7 @@ export class Simulation {
 
   /** A tracker of UI views over this simulation's current world (recreate after restore()). */
   createViewTracker(): ViewTracker {
-    return new ViewTracker(this.world.ctx.store, (node) => this.nodeGpus(node));
-  }
-
-  /** A node's GPUs as the NVIDIA software sees them: nvidia-smi and the cluster view read the same. */
-  private nodeGpus(node: string): NodeGpu[] {
-    // MIG mode is off on every GPU until the MIG manager keeps per-GPU MIG state in the world.
-    return (this.world.ctx.machines.get(node)?.gpus ?? []).map((g) => ({ ...g, mig: MIG_DISABLED }));
+    return new ViewTracker(this.world.ctx.store, (node) => this.world.gpu.nodeGpus(node), (node) => this.world.gpu.status(node));
   }
 
   /** The inspector's view of one object (or GPU): describe-like details, live YAML, events, scheduling explanation. */

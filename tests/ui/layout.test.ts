@@ -24,7 +24,7 @@ const node = (id: string, pool: string, extra: Partial<NodeView> = {}): NodeView
 });
 
 const gpus = (id: string, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ index: i, name: 'NVIDIA A100-SXM4-40GB', product: 'NVIDIA-A100-SXM4-40GB', memoryMiB: 40960, uuid: `GPU-${id}-${i}` }));
+  Array.from({ length: n }, (_, i) => ({ index: i, name: 'NVIDIA A100-SXM4-40GB', product: 'NVIDIA-A100-SXM4-40GB', memoryMiB: 40960, uuid: `GPU-${id}-${i}`, health: 'healthy' as const, lastXid: 0, pods: [] }));
 
 const pod = (id: string, nodeName?: string, createdMs = 0, containers = 1): PodView => ({
   kind: 'Pod',

@@ -6,6 +6,7 @@ import { POOL_LABEL } from '../cluster/cluster-spec';
 import { fragmentation } from '../gpu/mig-geometry';
 import { migGeometry } from '../gpu/mig-profiles';
 import { nodeMigDevices, type NodeGpu } from '../gpu/node-gpu';
+import type { GpuStatus, NodeGpuStatus } from '../gpu/runtime/gpu-status';
 import { parseTimestamp } from '../engine/time';
 import { nodeRoles, nodeStatusText, podReadyText, podRestarts, podStatusText } from '../format/pod-status';
 import type { HorizontalPodAutoscaler, MetricSpec, MetricStatus } from 'kubernetes-types/autoscaling/v2';
@@ -121,25 +122,48 @@ export function holdsResources(pod: Stored<Pod>): boolean {
   return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
 }
 
-/** A GPU with its MIG geometry and, in MIG mode, its instances at their real placements. */
-export function gpuView(gpu: NodeGpu): GpuView {
+/** `namespace/name` of each pod holding a device, once (a pod's containers may share one). */
+function podsOf(users: readonly { namespace: string; pod: string }[] = []): string[] {
+  return [...new Set(users.map((u) => `${u.namespace}/${u.pod}`))];
+}
+
+/**
+ * A GPU with its MIG geometry and, in MIG mode, its instances at their real placements, with the
+ * device plugin's health and the pods the kubelet's device manager gave each device (`live`, from
+ * the GPU stack; absent where no NVIDIA software runs).
+ */
+export function gpuView(gpu: NodeGpu, live?: GpuStatus): GpuView {
   const geometry = migGeometry(gpu.model.id);
-  const base: GpuView = { index: gpu.index, name: gpu.model.name, product: gpu.model.product, memoryMiB: gpu.model.memoryMiB, uuid: gpu.uuid };
+  const base: GpuView = {
+    index: gpu.index,
+    name: gpu.model.name,
+    product: gpu.model.product,
+    memoryMiB: gpu.model.memoryMiB,
+    uuid: gpu.uuid,
+    health: live?.health ?? 'unadvertised',
+    lastXid: live?.lastXid ?? 0,
+    pods: podsOf(live?.users),
+  };
   if (!geometry) return base;
   const slices = { memory: geometry.memorySlices, compute: geometry.computeSlices };
   if (!gpu.mig.enabled) return { ...base, slices };
-  const instances = nodeMigDevices(gpu).map((d) => ({
-    id: d.gpuInstance.id,
-    profile: d.name,
-    start: d.gpuInstance.start,
-    size: d.gpuInstanceProfile.memorySlices,
-    computeSlices: d.computeInstance.computeSlices,
-    uuid: d.computeInstance.uuid,
-  }));
+  const instances = nodeMigDevices(gpu).map((d) => {
+    const device = live?.migDevices.find((x) => x.uuid === d.computeInstance.uuid);
+    return {
+      id: d.gpuInstance.id,
+      profile: d.name,
+      start: d.gpuInstance.start,
+      size: d.gpuInstanceProfile.memorySlices,
+      computeSlices: d.computeInstance.computeSlices,
+      uuid: d.computeInstance.uuid,
+      health: device?.health ?? base.health,
+      pods: podsOf(device?.users),
+    };
+  });
   return { ...base, slices, mig: { instances, unusable: [...fragmentation(geometry, gpu.mig).unusableSlices] } };
 }
 
-export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, gpus: readonly NodeGpu[]): NodeView {
+export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, gpus: readonly NodeGpu[], gpuStatus?: NodeGpuStatus): NodeView {
   const alloc = node.status?.allocatable ?? {};
   let pods = 0;
   const requested: Record<string, number> = {};
@@ -172,7 +196,7 @@ export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, 
     requested: { cpuMillis: requested.cpu ?? 0, memoryBytes: requested.memory ?? 0, pods },
     extendedResources: extendedResources(node, requested),
     problems: (node.status?.conditions ?? []).filter((c) => c.type !== 'Ready' && c.status === 'True').map((c) => c.type),
-    gpus: gpus.map(gpuView),
+    gpus: gpus.map((g) => gpuView(g, gpuStatus?.gpus.find((x) => x.index === g.index))),
     runtime: node.status?.nodeInfo?.containerRuntimeVersion ?? '',
     internalIP: node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
   };

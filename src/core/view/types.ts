@@ -65,6 +65,9 @@ export interface MigInstanceView {
   readonly computeSlices: number;
   /** The MIG device UUID (`MIG-…`). */
   readonly uuid: string;
+  readonly health: GpuHealthView;
+  /** `namespace/name` of the pods given this MIG device. */
+  readonly pods: readonly string[];
 }
 
 export interface GpuView {
@@ -81,7 +84,15 @@ export interface GpuView {
     /** Free memory slices no profile can use any more: capacity lost to the layout. */
     readonly unusable: readonly number[];
   };
+  /** As the device plugin reports it (`lost` after Xid 79; `unadvertised` while no plugin serves it). */
+  readonly health: GpuHealthView;
+  /** The last Xid since the GPU's last reset, 0 for none. */
+  readonly lastXid: number;
+  /** `namespace/name` of the pods given the whole GPU (several with time-slicing). */
+  readonly pods: readonly string[];
 }
+
+export type GpuHealthView = 'healthy' | 'unhealthy' | 'lost' | 'unadvertised';
 
 export interface ExtendedResourceView {
   readonly name: string;

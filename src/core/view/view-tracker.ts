@@ -2,6 +2,7 @@ import type { Event, Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { KubeObject, Stored } from '../api/types';
 import type { NodeGpu } from '../gpu/node-gpu';
+import type { NodeGpuStatus } from '../gpu/runtime/gpu-status';
 import type { ObjectStore } from '../store/object-store';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import { eventView, hpaView, hpaViewId, nodeView, podView, SERVICE_NAME_LABEL, serviceView, serviceViewId } from './project';
@@ -32,6 +33,8 @@ export class ViewTracker {
     private readonly store: ObjectStore,
     /** A node's GPUs with their MIG state, as nvidia-smi sees them. */
     private readonly gpus: (node: string) => readonly NodeGpu[],
+    /** The GPU stack's live view of a node's GPUs (health, who uses which device). */
+    private readonly gpuStatus: (node: string) => NodeGpuStatus | undefined = () => undefined,
   ) {
     this.unwatch = store.watch('*', (e) => this.onChange(e.type, e.object));
     for (const p of store.list<Pod>('Pod')) this.trackPod(p, false);
@@ -109,7 +112,7 @@ export class ViewTracker {
     const nodes: NodeView[] = [];
     for (const name of this.dirtyNodes) {
       const n = this.store.get<Node>('Node', name);
-      if (n) nodes.push(nodeView(n, this.podsOn(name), this.gpus(name)));
+      if (n) nodes.push(nodeView(n, this.podsOn(name), this.gpus(name), this.gpuStatus(name)));
     }
     const events: EventView[] = [];
     for (const [uid, ref] of this.dirtyEvents) {
@@ -151,7 +154,7 @@ export class ViewTracker {
       .list<Service>('Service')
       .filter((s) => !HIDDEN_SERVICE_NAMESPACES.has(s.metadata.namespace ?? ''))
       .map((s) => this.serviceView(s));
-    const nodes = this.store.list<Node>('Node').map((n) => nodeView(n, this.podsOn(n.metadata.name), this.gpus(n.metadata.name)));
+    const nodes = this.store.list<Node>('Node').map((n) => nodeView(n, this.podsOn(n.metadata.name), this.gpus(n.metadata.name), this.gpuStatus(n.metadata.name)));
     const pods = this.store.list<Pod>('Pod').map(podView);
     const events = this.store.list<Event>('Event').slice(-maxEvents).map(eventView);
     return { full: true, seq: ++this.seq, timeMs, nodes, pods, services, autoscalers, removed: [], events };

@@ -63,6 +63,15 @@ describe('terminal session', () => {
     expect(s.watching).toBe(false);
   });
 
+  it('shows an exec\'s output and its exit line in the order they were printed', async () => {
+    const { sim, backend } = simBackend();
+    sim.kubectl('run box --image=busybox --command -- sleep 3600');
+    sim.advance(30);
+    const s = new TerminalSession(backend);
+    await s.submit(`kubectl exec box -- sh -c 'echo out; echo err >&2; exit 2'`);
+    expect(s.entries.slice(1).map((e) => (e.kind === 'output' ? `${e.stream}: ${e.text}` : e.kind))).toEqual(['stdout: out', 'stderr: err', 'stderr: command terminated with exit code 2']);
+  });
+
   it('enters and leaves a node shell', async () => {
     const { backend } = simBackend();
     const s = new TerminalSession(backend);
