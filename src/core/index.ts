@@ -25,6 +25,12 @@ export type { EditOutcome, EditRequest, EditTarget } from './kubectl/edit/sessio
 export type { Fault, FaultResult } from './faults/faults';
 export type { ClusterSpec, NodePoolSpec } from './cluster/cluster-spec';
 export type { WatchEvent } from './store/object-store';
+export type { InspectRef, Inspection } from './view/inspect';
+export type { ExplanationView, NodeVerdict } from './view/explain';
 export type { FilterRejection, NodeScore, PluginScore, PreemptionVictim, SchedulingExplanation } from './scheduler/explanation';
-export type { ContainerView, EventView, GpuView, NodeView, PodView, PodVisualState, ViewDiff, ViewSnapshot } from './view/types';
+export type { Labels, Sample, Series } from './metrics/metrics-store';
+export type { ContainerView, EndpointView, MigInstanceView, HpaMetricView, HpaView, ExtendedResourceView, EventView, ServiceView, GpuHealthView, GpuView, NodeView, PodView, PodVisualState, ViewDiff, ViewSnapshot } from './view/types';
 export { PRESET_NAMES } from './cluster/presets';
+export { GPU_STACK_BOOT_S } from './gpu/gpu-stack';
+export { GPU_SAMPLES, type GpuSample } from './gpu/samples';
+export type { GpuDeviceUser, GpuHealth, GpuStatus, MigDeviceStatus, NodeGpuStatus } from './gpu/runtime/gpu-status';

@@ -1,8 +1,9 @@
-import type { Event } from 'kubernetes-types/core/v1';
+import type { Event, Node } from 'kubernetes-types/core/v1';
 import { deepClone } from './api/clone';
 import { parseSelector, selectorRequirements, type Requirement } from './api/labels';
 import type { LabelSelector } from './api/types';
 import type { KubeObject } from './api/types';
+import { extendedResourceNames } from './api/schema/extended-resources';
 import { manifestJsonSchema } from './api/schema/json-schema';
 import { applyManifests, type ApplyOutput } from './apply/apply';
 import type { ClusterSpec } from './cluster/cluster-spec';
@@ -14,7 +15,6 @@ import { runKubectl, type KubectlHost, type KubectlResult } from './kubectl/kube
 import { openWatch } from './kubectl/watch/stream';
 import { followLogs } from './kubectl/logs/follow';
 import { type EditOutcome, type EditRequest, saveEdit } from './kubectl/edit/session';
-import { MIG_DISABLED } from './gpu/mig-geometry';
 import { runNodeShell, type NodeShellResult } from './kubectl/shell/node-shell';
 import { type LogsOptions, type LogsResult, readPodLogs } from './kubelet/logs-api';
 import { type CordonResult, setUnschedulable } from './eviction/cordon';
@@ -24,10 +24,14 @@ import type { MetricsStore } from './metrics/metrics-store';
 import type { SchedulingExplanation } from './scheduler/explanation';
 import { ApiError } from './store/api-error';
 import type { PropagationPolicy, WatchEvent } from './store/object-store';
+import { inspect, type InspectRef, type Inspection } from './view/inspect';
+import type { Labels, Series } from './metrics/metrics-store';
 import { ViewTracker } from './view/view-tracker';
 import { matchesFields, parseFieldSelector } from './kubectl/resources/field-selector';
 import { type OpResult, type RolloutAction, runRollout, runRolloutStatus, runScale } from './workload-ops';
 import { type DnsAnswer, resolveDns } from './network/dns';
+import type { NodeGpuStatus } from './gpu/runtime/gpu-status';
+import { withGpuTaint } from './cluster/gpu-taint';
 import { World } from './world';
 
 export interface SimulationOptions {
@@ -35,6 +39,11 @@ export interface SimulationOptions {
   readonly seed?: number;
   /** A preset name (`minimal`, `dgx-a100`, `gpu-lab`, `h200`, `large`), a Cluster YAML document or a ClusterSpec. */
   readonly cluster?: string | ClusterSpec;
+  /**
+   * Taint every GPU pool `nvidia.com/gpu=present:NoSchedule` (off by default), as NVIDIA suggests
+   * for dedicated GPU nodes: pods then need the toleration the GPU samples carry.
+   */
+  readonly gpuTaint?: boolean;
 }
 
 /** One entry of the command log: everything that changed the simulation from outside. */
@@ -103,7 +112,8 @@ export class Simulation {
   private unwatch: () => void = () => {};
 
   constructor(options: SimulationOptions = {}) {
-    this.world = this.build(options.seed ?? 1, resolveCluster(options.cluster));
+    const cluster = resolveCluster(options.cluster);
+    this.world = this.build(options.seed ?? 1, options.gpuTaint ? withGpuTaint(cluster) : cluster);
   }
 
   private build(seed: number, cluster: ClusterSpec): World {
@@ -278,12 +288,13 @@ export class Simulation {
       apply: (yaml, options) => this.doApply(yaml, options),
       readFile: (name) => (files && Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined),
       listFiles: () => Object.keys(files ?? {}),
-      // MIG mode is off on every GPU until the MIG manager keeps per-GPU MIG state in the world.
       clock: this.world.ctx.clock,
       drain: (node, options) => startDrain(this.world.ctx, node, options),
       logs: (namespace, pod, options) => readPodLogs(this.world.ctx.store, this.world.kubelets, namespace, pod, options, this.world.ctx.clock.now()),
+      exec: (namespace, pod, container, command) => this.world.kubelets.exec(namespace, pod, container, command),
       metrics: this.world.ctx.metrics,
-      nodeGpus: (node) => (this.world.ctx.machines.get(node)?.gpus ?? []).map((g) => ({ ...g, mig: MIG_DISABLED })),
+      nvidiaSmi: (node, args) => this.world.gpu.nodeSmi(node, args),
+      dmesg: (node) => this.world.gpu.dmesg(node),
     };
   }
 
@@ -342,6 +353,16 @@ export class Simulation {
    */
   metrics(): Pick<MetricsStore, 'query' | 'latest' | 'names'> {
     return this.world.ctx.metrics;
+  }
+
+  /**
+   * A GPU node's GPUs as the NVIDIA stack sees them now (gpu/runtime/gpu-status.ts): per GPU its
+   * health (healthy, unhealthy, lost, unadvertised), last Xid, sensors and MIG devices, and per
+   * device the containers it is allocated to; per node the served resources with their sharing
+   * replicas and the MIG manager's config and state. Undefined for a node without NVIDIA GPUs.
+   */
+  gpuStatus(node: string): NodeGpuStatus | undefined {
+    return this.world.gpu.status(node);
   }
 
   /** Every Event object, in the order they were first recorded. */
@@ -476,11 +497,43 @@ export class Simulation {
 
   /** A tracker of UI views over this simulation's current world (recreate after restore()). */
   createViewTracker(): ViewTracker {
-    return new ViewTracker(this.world.ctx.store, this.world.ctx.machines);
+    return new ViewTracker(this.world.ctx.store, (node) => this.world.gpu.nodeGpus(node), (node) => this.world.gpu.status(node));
   }
 
-  /** JSON Schema for manifests of every supported kind, for editors. */
-  manifestSchema(): Record<string, unknown> {
-    return manifestJsonSchema(this.world.ctx.store.registry.kindSchemas());
+  /** The inspector's view of one object (or GPU): describe-like details, live YAML, events, scheduling explanation. */
+  inspect(ref: InspectRef): Inspection {
+    const { store, machines } = this.world.ctx;
+    return inspect(
+      {
+        store,
+        machines,
+        explanation: (ns, name) => this.world.scheduler.explanationFor(ns, name),
+        describe: (kind, name, ns) => {
+          const out = this.runKubectl(`describe ${kind} ${name}${ns ? ` -n ${ns}` : ''}`);
+          return out.stdout || out.stderr;
+        },
+      },
+      ref,
+    );
+  }
+
+  /** The fault types `inject` accepts. */
+  faultTypes(): string[] {
+    return this.world.faults.types();
+  }
+
+  /** Recorded metric series of `name` whose labels include `match` (the UI's charts read these). */
+  metricSeries(name: string, match: Labels = {}): Series[] {
+    return this.world.ctx.metrics.query(name, match).map((s) => ({ name: s.name, labels: s.labels, samples: [...s.samples] }));
+  }
+
+  /** JSON Schema for manifests of every supported kind, for editors, offering `extraResourceNames` under resources. */
+  manifestSchema(extraResourceNames: readonly string[] = []): Record<string, unknown> {
+    return manifestJsonSchema(this.world.ctx.store.registry.kindSchemas(), extraResourceNames);
+  }
+
+  /** The extended resources (nvidia.com/gpu, nvidia.com/mig-1g.5gb, …) the cluster's nodes advertise, sorted. */
+  extendedResourceNames(): string[] {
+    return extendedResourceNames(this.world.ctx.store.list<Node>('Node'));
   }
 }

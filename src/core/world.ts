@@ -12,6 +12,7 @@ import { DisruptionController } from './controllers/disruption';
 import { NodeLifecycleController } from './controllers/node-lifecycle';
 import { TaintEvictionController } from './controllers/taint-eviction';
 import { FaultInjector } from './faults/faults';
+import { GpuStack } from './gpu/gpu-stack';
 import { registerMachineFaults } from './faults/register';
 import { KubeletFleet } from './kubelet/kubelets';
 import { MetricsStore } from './metrics/metrics-store';
@@ -40,6 +41,8 @@ export class World {
   readonly taintEviction: TaintEvictionController;
   readonly disruption: DisruptionController;
   readonly controllers: ControllerManager;
+  /** The NVIDIA GPU Operator, its operands and the kubelet's device manager. */
+  readonly gpu: GpuStack;
 
   constructor(
     readonly seed: number,
@@ -70,6 +73,7 @@ export class World {
     this.disruption = new DisruptionController(this.ctx);
     registerMachineFaults(this.faults, { ctx: this.ctx, machines: this.machineStates, kubelets: this.kubelets });
     this.controllers = new ControllerManager(this.ctx);
+    this.gpu = new GpuStack(this.ctx, this.kubelets, this.machineStates, this.faults);
   }
 }
 

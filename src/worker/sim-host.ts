@@ -1,15 +1,32 @@
-import { createSimulation, PRESET_NAMES, type Simulation } from '../core';
+import { createSimulation, type EditRequest, type Fault, type Simulation } from '../core';
+import { decodeManifests } from '../core/api/yaml-decode';
+import { PRESETS } from '../core/cluster/presets';
 import type { ViewTracker } from '../core/view/view-tracker';
-import type { Batch, SimWorkerApi, StartOptions, StartResult } from './protocol';
+import { CHARTS } from './charts';
+import { CHART_SAMPLES, type ApplyOutput, type Batch, type Inspection, type InspectRef, type MetricQuery, type Series, type SimWorkerApi, type StartOptions, type StartResult, type TerminalResult, type ViewDiff } from './protocol';
 
 /** The longest wall time one tick may account for: after a stall the clock does not leap ahead. */
 const MAX_TICK_WALL_MS = 250;
 const TICK_MS = 16;
+/**
+ * Fast-forward runs until nothing has changed for 5½ virtual minutes — longer than the 300 s a
+ * pod tolerates an unreachable node by default, so a node failure plays out to its evictions —
+ * for at most 15 virtual minutes, and at most 8 wall seconds (well inside the UI's watchdog).
+ */
+const FF_QUIET_S = 330;
+const FF_MAX_S = 900;
+const FF_WALL_MS = 8000;
+/** Pods (and events) per batch: beyond this a burst is spread over the next frames. */
+const BATCH_LIMIT = 400;
+
+/** Wall time comparable across the UI thread and the worker (both share the epoch). */
+const epochNow = (): number => performance.timeOrigin + performance.now();
 
 /**
  * Runs a Simulation against the wall clock and streams view diffs to the UI with flow control:
  * a new batch is sent only after the UI acknowledged the previous one, so there is at most one
- * batch per animation frame and none pile up when the UI is busy.
+ * batch per animation frame and none pile up when the UI is busy. The inspected object and the
+ * charted metrics ride along in the same batches.
  */
 export class SimHost implements SimWorkerApi {
   private sim: Simulation | undefined;
@@ -21,11 +38,21 @@ export class SimHost implements SimWorkerApi {
   private lastTick = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private needsFull = true;
+  private inspected: InspectRef | undefined;
+  private lastInspection = '';
+  private metricQueries: readonly MetricQuery[] = [];
+  private metricMarks = '';
+  private resourceNames = '';
+  private clockDirty = false;
+  private measure = false;
+  /** Ctrl+C of the terminal's open watch (`get -w`, `logs -f`). */
+  private stopOpenWatch: (() => void) | undefined;
 
-  constructor(private readonly wallNow: () => number = () => performance.now()) {}
+  constructor(private readonly wallNow: () => number = epochNow) {}
 
   start(options: StartOptions, onBatch: (batch: Batch) => void): StartResult {
     this.stopLoop();
+    this.stopWatch();
     const sim = createSimulation({ seed: options.seed, cluster: options.cluster });
     if (options.snapshot) sim.restore(options.snapshot);
     this.sim = sim;
@@ -34,12 +61,19 @@ export class SimHost implements SimWorkerApi {
     this.onBatch = onBatch;
     this.speed = options.speed ?? 1;
     this.running = options.running ?? true;
+    this.measure = options.measure ?? false;
     this.needsFull = true;
     this.awaitingAck = false;
     this.lastTick = this.wallNow();
+    this.resourceNames = sim.extendedResourceNames().join(',');
     this.flush();
     this.loop();
-    return { presets: PRESET_NAMES, schema: sim.manifestSchema() };
+    return {
+      presets: Object.values(PRESETS).map((p) => ({ name: p.name, description: p.description ?? '', nodes: p.pools.reduce((n, pool) => n + pool.count, 0) })),
+      charts: CHARTS,
+      schema: sim.manifestSchema(sim.extendedResourceNames()),
+      faultTypes: sim.faultTypes(),
+    };
   }
 
   apply(yaml: string, fileName: string) {
@@ -48,14 +82,69 @@ export class SimHost implements SimWorkerApi {
     return out;
   }
 
+  /** `kubectl delete -f <file>`: each object the file names, in order, gracefully. */
+  deleteManifest(yaml: string, fileName: string): ApplyOutput {
+    const sim = this.requireSim();
+    const decoded = decodeManifests(yaml, fileName);
+    if (!decoded.ok) {
+      const message = `error: ${decoded.error.message}`;
+      return { results: [{ line: decoded.error.line ?? 1, ok: false, message, errorLine: decoded.error.line }], stdout: '', stderr: message, ok: false };
+    }
+    const results = decoded.documents.map((d) => {
+      const kind = d.object.kind ?? '';
+      const name = d.object.metadata?.name ?? '';
+      const out = sim.delete(kind, name, d.object.metadata?.namespace);
+      const message = out.ok ? out.message : out.message.replace(/^Error from server \((\w+)\): /, `Error from server ($1): error when deleting "${fileName}": `);
+      return { line: d.line, ok: out.ok, message };
+    });
+    this.flush();
+    const text = (ok: boolean) => results.filter((r) => r.ok === ok).map((r) => r.message).join('\n');
+    return { results, stdout: text(true), stderr: text(false), ok: results.every((r) => r.ok) };
+  }
+
   kubectl(line: string, stdin?: string) {
     const out = this.requireSim().kubectl(line, stdin);
     this.flush();
     return out;
   }
 
+  kubectlWatch(line: string, stdin: string | undefined, files: Record<string, string>, onChunk: (chunk: string) => void): TerminalResult {
+    // One terminal, one foreground command: a new line ends the watch before it.
+    this.stopWatch();
+    const { result, watching, stop } = this.requireSim().kubectlWatch(line, onChunk, stdin, files);
+    if (watching) this.stopOpenWatch = stop;
+    this.flush();
+    const { watch: _watch, follow: _follow, mutated: _mutated, ...printed } = result;
+    return { ...printed, watching };
+  }
+
+  stopWatch(): void {
+    this.stopOpenWatch?.();
+    this.stopOpenWatch = undefined;
+  }
+
+  completeKubectl(line: string, cursor: number, files: Record<string, string>) {
+    return this.requireSim().completeKubectl(line, cursor, files);
+  }
+
+  nodeShell(node: string, line: string) {
+    return this.requireSim().nodeShell(node, line);
+  }
+
+  saveEdit(request: EditRequest, text: string) {
+    const out = this.requireSim().saveEdit(request, text);
+    this.flush();
+    return out;
+  }
+
   deleteObject(kind: string, name: string, namespace?: string) {
     const out = this.requireSim().delete(kind, name, namespace);
+    this.flush();
+    return out;
+  }
+
+  inject(fault: Fault) {
+    const out = this.requireSim().inject(fault);
     this.flush();
     return out;
   }
@@ -82,9 +171,21 @@ export class SimHost implements SimWorkerApi {
   }
 
   fastForward(): number {
-    const advanced = this.requireSim().advanceUntilQuiet();
+    const sim = this.requireSim();
+    const start = sim.now();
+    let lastChange = start;
+    // Lease renewals are the heartbeat of a healthy cluster, not a change (as advanceUntilQuiet).
+    const unwatch = sim.watch((e) => {
+      if (e.object.kind !== 'Lease') lastChange = sim.now();
+    });
+    const wallStart = this.wallNow();
+    try {
+      while (sim.now() - start < FF_MAX_S && sim.now() - lastChange < FF_QUIET_S && this.wallNow() - wallStart < FF_WALL_MS) sim.advance(1);
+    } finally {
+      unwatch();
+    }
     this.flush(true);
-    return advanced;
+    return sim.now() - start;
   }
 
   ack(seq: number): void {
@@ -97,6 +198,28 @@ export class SimHost implements SimWorkerApi {
     return this.requireSim().snapshot();
   }
 
+  inspect(ref: InspectRef | undefined): Inspection | undefined {
+    this.inspected = ref;
+    if (!ref) {
+      this.lastInspection = '';
+      return undefined;
+    }
+    const inspection = this.requireSim().inspect(ref);
+    this.lastInspection = JSON.stringify(inspection);
+    return inspection;
+  }
+
+  watchMetrics(queries: readonly MetricQuery[]): Series[] {
+    this.metricQueries = queries;
+    const series = this.querySeries();
+    this.metricMarks = marksOf(series);
+    return series;
+  }
+
+  ping(): true {
+    return true;
+  }
+
   private loop(): void {
     this.timer = setTimeout(() => {
       this.tick();
@@ -107,6 +230,7 @@ export class SimHost implements SimWorkerApi {
   /** Stop the wall-clock loop (tests; the worker simply terminates). */
   stop(): void {
     this.stopLoop();
+    this.stopWatch();
   }
 
   private stopLoop(): void {
@@ -122,19 +246,81 @@ export class SimHost implements SimWorkerApi {
     this.flush(this.running);
   }
 
-  /** Send the pending changes if the UI is ready for them (or a clock update when `clockOnly`). */
+  /** Send the pending changes if the UI is ready for them (or a clock update when `clockChanged`). */
   private flush(clockChanged = false): void {
+    // A clock change that cannot go now (the UI has not drawn the last batch) goes with the next.
+    this.clockDirty ||= clockChanged;
     if (!this.sim || !this.tracker || !this.onBatch || this.awaitingAck) return;
-    if (!this.needsFull && !this.tracker.hasChanges && !clockChanged) return;
+    const metrics = this.changedMetrics();
+    if (!this.needsFull && !this.tracker.hasChanges && !this.clockDirty && !metrics) return;
+    this.clockDirty = false;
     const timeMs = Math.round(this.sim.now() * 1000);
-    const diff = this.needsFull ? this.tracker.snapshot(timeMs) : this.tracker.flush(timeMs);
+    const full = this.needsFull;
+    const diff = full ? this.tracker.snapshot(timeMs) : this.tracker.flush(timeMs, BATCH_LIMIT);
     this.needsFull = false;
     this.awaitingAck = true;
-    this.onBatch({ diff, clock: { timeMs, running: this.running, speed: this.speed }, sentAt: this.wallNow() });
+    const inspection = full || touches(diff, this.inspected) ? this.changedInspection() : undefined;
+    const schema = diff.nodes.length ? this.changedSchema() : undefined;
+    this.onBatch({
+      diff,
+      clock: { timeMs, running: this.running, speed: this.speed },
+      sentAt: this.wallNow(),
+      ...(inspection ? { inspection } : {}),
+      ...(metrics ? { metrics } : {}),
+      ...(schema ? { schema } : {}),
+      ...(this.measure ? { bytes: JSON.stringify(diff).length } : {}),
+    });
+  }
+
+  /** The editor's schema, when the extended resources the nodes advertise changed. */
+  private changedSchema(): Record<string, unknown> | undefined {
+    const names = this.sim!.extendedResourceNames();
+    if (names.join(',') === this.resourceNames) return undefined;
+    this.resourceNames = names.join(',');
+    return this.sim!.manifestSchema(names);
+  }
+
+  private changedInspection(): Inspection | undefined {
+    if (!this.inspected || !this.sim) return undefined;
+    const inspection = this.sim.inspect(this.inspected);
+    const json = JSON.stringify(inspection);
+    if (json === this.lastInspection) return undefined;
+    this.lastInspection = json;
+    return inspection;
+  }
+
+  private querySeries(): Series[] {
+    const sim = this.sim;
+    if (!sim) return [];
+    return this.metricQueries.flatMap((q) => sim.metricSeries(q.name, q.match).map((s) => ({ ...s, samples: s.samples.slice(-CHART_SAMPLES) })));
+  }
+
+  /** The watched series, if a sample arrived since they were last sent. */
+  private changedMetrics(): Series[] | undefined {
+    if (this.metricQueries.length === 0) return undefined;
+    const series = this.querySeries();
+    const marks = marksOf(series);
+    if (marks === this.metricMarks) return undefined;
+    this.metricMarks = marks;
+    return series;
   }
 
   private requireSim(): Simulation {
     if (!this.sim) throw new Error('the simulation has not been started');
     return this.sim;
   }
+}
+
+/** A fingerprint of series: each one's labels and latest sample time. */
+function marksOf(series: readonly Series[]): string {
+  return series.map((s) => `${s.name}${JSON.stringify(s.labels)}@${s.samples[s.samples.length - 1]?.timeMs ?? ''}`).join('|');
+}
+
+/** Whether a diff may change what the inspector shows for `ref`. */
+function touches(diff: ViewDiff, ref: InspectRef | undefined): boolean {
+  if (!ref) return false;
+  const name = 'node' in ref ? ref.node : ref.name;
+  if (ref.kind === 'Pod') return diff.pods.some((p) => p.name === name) || diff.events.some((e) => e.objectName === name) || diff.removed.length > 0;
+  if (ref.kind === 'Node' || ref.kind === 'Gpu') return diff.nodes.some((n) => n.name === name) || diff.events.some((e) => e.objectName === name);
+  return diff.events.some((e) => e.objectName === name) || diff.nodes.length + diff.pods.length > 0;
 }

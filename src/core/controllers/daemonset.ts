@@ -160,10 +160,14 @@ export class DaemonSetController extends Controller {
     let available = 0;
     let updated = 0;
     let next: number | undefined;
-    const pods = this.ctx.store.dependentsOf(ds.metadata.uid).filter((o): o is Stored<Pod> => o.kind === 'Pod' && isPodActive(o as Pod));
+    const byNode = new Map<string, Stored<Pod>[]>();
+    for (const o of this.ctx.store.dependentsOf(ds.metadata.uid)) {
+      const node = o.kind === 'Pod' && isPodActive(o as Pod) ? podNode(o as Pod) : undefined;
+      if (node) byNode.set(node, [...(byNode.get(node) ?? []), o as Stored<Pod>]);
+    }
     for (const node of nodes) {
       const should = shouldRunOn(ds, node);
-      const onNode = pods.filter((p) => podNode(p) === node.metadata.name);
+      const onNode = byNode.get(node.metadata.name) ?? [];
       if (should) desired++;
       if (onNode.length === 0) continue;
       if (!should) {

@@ -22,27 +22,32 @@ export interface Xid {
   /** Caused by an application; the device plugin ignores it and the GPU stays Healthy. */
   readonly application: boolean;
   readonly recovery: XidRecovery;
+  /**
+   * Which CUDA processes on the GPU die of it: `one` (the application that caused or touched the
+   * error), `all` (every context on the GPU is torn down) or `none` (a recorded event only).
+   */
+  readonly kills: 'none' | 'one' | 'all';
   /** A sentence for the learner: what happened. */
   readonly meaning: string;
 }
 
 export const XIDS: readonly Xid[] = [
-  { code: 13, name: 'Graphics Engine Exception', application: true, recovery: 'restart-application', meaning: 'the application hit an illegal instruction or out-of-range address on the GPU' },
-  { code: 31, name: 'GPU memory page fault', application: true, recovery: 'restart-application', meaning: 'the application accessed GPU memory it does not own' },
-  { code: 43, name: 'GPU stopped processing', application: true, recovery: 'restart-application', meaning: 'the driver stopped a channel after an application fault' },
-  { code: 45, name: 'Preemptive cleanup, due to previous errors', application: true, recovery: 'restart-application', meaning: 'the driver cleaned up a channel after an earlier error or a killed process' },
-  { code: 48, name: 'Double Bit ECC Error', application: false, recovery: 'gpu-reset', meaning: 'an uncorrectable double-bit ECC error in GPU memory; the page is retired at the next reset' },
-  { code: 63, name: 'ECC page retirement or row remapping recording event', application: false, recovery: 'gpu-reset', meaning: 'a faulty memory row was recorded for remapping, which takes effect after a GPU reset' },
-  { code: 64, name: 'ECC page retirement or row remapper recording failure', application: false, recovery: 'gpu-reset', meaning: 'recording a row remap failed; reset the GPU, and replace it if this repeats' },
-  { code: 68, name: 'NVDEC0 Exception', application: true, recovery: 'restart-application', meaning: 'the video decoder hit an error in the application’s stream' },
-  { code: 74, name: 'NVLINK Error', application: false, recovery: 'gpu-reset', meaning: 'an NVLink connection to another GPU or NVSwitch failed' },
-  { code: 79, name: 'GPU has fallen off the bus', application: false, recovery: 'node-reboot', meaning: 'the GPU no longer answers on PCIe; only a reboot (or a hardware fix) brings it back' },
-  { code: 92, name: 'High single-bit ECC error rate', application: false, recovery: 'gpu-reset', meaning: 'correctable ECC errors arrive faster than expected' },
-  { code: 94, name: 'Contained ECC error', application: false, recovery: 'restart-application', meaning: 'an uncorrectable ECC error was contained to the application that touched it; others keep running' },
-  { code: 95, name: 'Uncontained ECC error', application: false, recovery: 'gpu-reset', meaning: 'an uncorrectable ECC error could not be contained; every application on the GPU is affected' },
-  { code: 109, name: 'Context Switch Timeout Error', application: true, recovery: 'restart-application', meaning: 'an application’s work could not be switched out in time' },
-  { code: 119, name: 'GSP RPC Timeout', application: false, recovery: 'node-reboot', meaning: 'the GPU System Processor stopped answering the driver' },
-  { code: 120, name: 'GSP Error', application: false, recovery: 'gpu-reset', meaning: 'the GPU System Processor reported an error' },
+  { code: 13, name: 'Graphics Engine Exception', application: true, recovery: 'restart-application', kills: 'one', meaning: 'the application hit an illegal instruction or out-of-range address on the GPU' },
+  { code: 31, name: 'GPU memory page fault', application: true, recovery: 'restart-application', kills: 'one', meaning: 'the application accessed GPU memory it does not own' },
+  { code: 43, name: 'GPU stopped processing', application: true, recovery: 'restart-application', kills: 'one', meaning: 'the driver stopped a channel after an application fault' },
+  { code: 45, name: 'Preemptive cleanup, due to previous errors', application: true, recovery: 'restart-application', kills: 'none', meaning: 'the driver cleaned up a channel after an earlier error or a killed process' },
+  { code: 48, name: 'Double Bit ECC Error', application: false, recovery: 'gpu-reset', kills: 'all', meaning: 'an uncorrectable double-bit ECC error in GPU memory; the page is retired at the next reset' },
+  { code: 63, name: 'ECC page retirement or row remapping recording event', application: false, recovery: 'gpu-reset', kills: 'none', meaning: 'a faulty memory row was recorded for remapping, which takes effect after a GPU reset' },
+  { code: 64, name: 'ECC page retirement or row remapper recording failure', application: false, recovery: 'gpu-reset', kills: 'none', meaning: 'recording a row remap failed; reset the GPU, and replace it if this repeats' },
+  { code: 68, name: 'NVDEC0 Exception', application: true, recovery: 'restart-application', kills: 'one', meaning: 'the video decoder hit an error in the application’s stream' },
+  { code: 74, name: 'NVLINK Error', application: false, recovery: 'gpu-reset', kills: 'all', meaning: 'an NVLink connection to another GPU or NVSwitch failed' },
+  { code: 79, name: 'GPU has fallen off the bus', application: false, recovery: 'node-reboot', kills: 'all', meaning: 'the GPU no longer answers on PCIe; only a reboot (or a hardware fix) brings it back' },
+  { code: 92, name: 'High single-bit ECC error rate', application: false, recovery: 'gpu-reset', kills: 'none', meaning: 'correctable ECC errors arrive faster than expected' },
+  { code: 94, name: 'Contained ECC error', application: false, recovery: 'restart-application', kills: 'one', meaning: 'an uncorrectable ECC error was contained to the application that touched it; others keep running' },
+  { code: 95, name: 'Uncontained ECC error', application: false, recovery: 'gpu-reset', kills: 'all', meaning: 'an uncorrectable ECC error could not be contained; every application on the GPU is affected' },
+  { code: 109, name: 'Context Switch Timeout Error', application: true, recovery: 'restart-application', kills: 'one', meaning: 'an application’s work could not be switched out in time' },
+  { code: 119, name: 'GSP RPC Timeout', application: false, recovery: 'node-reboot', kills: 'all', meaning: 'the GPU System Processor stopped answering the driver' },
+  { code: 120, name: 'GSP Error', application: false, recovery: 'gpu-reset', kills: 'all', meaning: 'the GPU System Processor reported an error' },
 ];
 
 const BY_CODE = new Map(XIDS.map((x) => [x.code, x]));

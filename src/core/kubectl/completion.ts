@@ -1,3 +1,4 @@
+import type { Pod } from 'kubernetes-types/core/v1';
 import { COMMANDS } from './commands';
 import type { KubectlCommand } from './framework/command';
 import type { FlagSpec } from './framework/flags';
@@ -38,14 +39,17 @@ export function completeKubectl(host: KubectlHost, line: string, cursor: number)
   const flags = [...(command?.flags ?? []), ...GLOBAL_FLAGS];
   const namespace = namespaceOf(words);
 
+  // After `--` come the words of the command run in the container (exec), which kubectl does not complete.
+  if (words.includes('--')) return done([]);
   const previous = words[words.length - 1]!;
+  const valueOf = (spec: FlagSpec) => (spec.name === 'container' ? containerNames(host, found.rest, flags, namespace) : flagValues(host, spec));
   const valueFlag = flagNeedingValue(previous, flags);
-  if (valueFlag) return done(flagValues(host, valueFlag));
+  if (valueFlag) return done(valueOf(valueFlag));
   if (current.startsWith('--') && current.includes('=')) {
     const [name, value] = [current.slice(2, current.indexOf('=')), current.slice(current.indexOf('=') + 1)];
     const spec = flags.find((f) => f.name === name);
     if (!spec) return done([]);
-    const values = flagValues(host, spec).filter((v) => v.startsWith(value));
+    const values = valueOf(spec).filter((v) => v.startsWith(value));
     return { candidates: values.map((v) => `--${name}=${v}`).sort(), replaceFrom: start };
   }
   if (current.startsWith('-')) return done(flags.filter((f) => !f.hidden).map((f) => `--${f.name}`));
@@ -118,6 +122,20 @@ function flagValues(host: KubectlHost, spec: FlagSpec): string[] {
     default:
       return [];
   }
+}
+
+/** `-c` of logs and exec: the containers of the pod the line names (kubectl's ContainerCompletionFunc). */
+function containerNames(host: KubectlHost, rest: readonly string[], flags: readonly FlagSpec[], namespace: string): string[] {
+  let pod: string | undefined;
+  for (let i = 0; i < rest.length && pod === undefined; i++) {
+    const w = rest[i]!;
+    if (!w.startsWith('-')) pod = w;
+    else if (!w.includes('=') && flagNeedingValue(w, flags)) i++;
+  }
+  const name = pod?.startsWith('pod/') || pod?.startsWith('pods/') ? pod.slice(pod.indexOf('/') + 1) : pod;
+  if (!name || name.includes('/')) return [];
+  const spec = host.store.get<Pod>('Pod', name, namespace)?.spec;
+  return [...(spec?.containers ?? []), ...(spec?.initContainers ?? []), ...(spec?.ephemeralContainers ?? [])].map((c) => c.name);
 }
 
 function resourceTypeNames(host: KubectlHost, withAll: boolean): string[] {

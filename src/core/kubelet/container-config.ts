@@ -1,6 +1,7 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { projectVolume, resolveEnvironment } from '../api/container-env';
 import type { ObjectStore } from '../store/object-store';
+import { serviceEnvironment } from './service-env';
 
 /**
  * What the kubelet reads from ConfigMaps and Secrets for a pod: the files of its configMap and
@@ -46,10 +47,17 @@ export function mountedFiles(store: ObjectStore, pod: Pod, container: Container)
 
 /**
  * The container's environment (makeEnvironmentVariables), or the error that stops it being
- * created. `status.podIP` and `status.hostIP` references get the kubelet's own values: the API
- * may not show them yet.
+ * created: its own variables, then the Service variables it does not set itself.
+ * `status.podIP` and `status.hostIP` references get the kubelet's own values: the API may not
+ * show them yet.
  */
 export function containerEnvironment(store: ObjectStore, pod: Pod, container: Container, podIP: string, hostIP: string): { env: Record<string, string>; error?: string } {
   const view: Pod = { ...pod, status: { ...pod.status, podIP, hostIP } };
-  return resolveEnvironment(store, view, container);
+  const own = resolveEnvironment(store, view, container);
+  if (own.error) return own;
+  return { env: { ...own.env, ...omit(serviceEnvironment(store, pod), own.env) } };
+}
+
+function omit(vars: Record<string, string>, taken: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(vars).filter(([k]) => !(k in taken)));
 }

@@ -55,6 +55,8 @@ export class ContainerRecord {
   env: ProcessEnv | undefined;
   /** The variables resolved for the instance being created (env, envFrom, valueFrom). */
   resolvedEnv: Record<string, string> | undefined;
+  /** Device IDs the device managers assigned to the container (GPU or MIG UUIDs). */
+  devices: readonly string[] = [];
   /** The exit the CrashLoopBackOff event was recorded for, so that it is recorded once per back-off. */
   backoffNotedFor: number | undefined;
 

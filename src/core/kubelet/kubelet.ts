@@ -10,6 +10,7 @@ import type { SimContext } from '../sim-context';
 import { admitPod, type AdmitResult, type PodAdmitHandler } from './admission';
 import { Backoff } from './backoff';
 import { type EvictionCandidate, EvictionManager } from './eviction-manager';
+import { type ContainerRunOptions, type KubeletExtension, mergeResources, mergeRunOptions, type ProgramProvider } from './extensions';
 import { ImageManager } from './images/image-manager';
 import { LogStore } from './logs';
 import { reportedMemoryBytes } from './node-object';
@@ -32,6 +33,7 @@ const HOUSEKEEPING_MS = Math.min(KUBELET_TIMINGS.nodeStatusUpdateMs, KUBELET_TIM
 export interface FleetServices {
   podsOnNode(node: string): Stored<Pod>[];
   deviceAdmitHandlers(): readonly PodAdmitHandler[];
+  extensions(): readonly KubeletExtension[];
 }
 
 /**
@@ -75,7 +77,9 @@ export class Kubelet implements WorkerHost {
     this.kernel = machine.type.kernelVersion;
     this.status = new StatusManager(ctx.store, () => this.reachable());
     this.images = new ImageManager(ctx.clock, ctx.rng, this.runtime, machines, () => this.reporter.imagesChanged());
-    this.reporter = new NodeStatusReporter(ctx, machine, this.images, (type, reason, message) => this.nodeEvent(type, reason, message));
+    this.reporter = new NodeStatusReporter(ctx, machine, this.images, (type, reason, message) => this.nodeEvent(type, reason, message), () =>
+      mergeResources(fleet.extensions().map((e) => e.nodeResources?.(machine.nodeName))),
+    );
   }
 
   get nodeName(): string {
@@ -278,6 +282,20 @@ export class Kubelet implements WorkerHost {
       this.fleet.deviceAdmitHandlers(),
     );
   }
+
+  /** What the device managers give a container of an admitted pod. */
+  runOptions(pod: Stored<Pod>, container: string): ContainerRunOptions {
+    return mergeRunOptions(this.fleet.extensions().map((e) => e.containerOptions?.(this.nodeName, pod, container)));
+  }
+
+  /** Programs images carry beyond the workload catalogue. */
+  readonly programs: ProgramProvider = (argv, env) => {
+    for (const e of this.fleet.extensions()) {
+      const p = e.programs?.(argv, env);
+      if (p) return p;
+    }
+    return undefined;
+  };
 
   finished(worker: PodWorker): void {
     const current = this.ctx.store.get<Pod>('Pod', worker.name, worker.namespace);

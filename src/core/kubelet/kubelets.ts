@@ -4,8 +4,10 @@ import type { Machine } from '../cluster/hardware';
 import type { MachineStates } from '../cluster/machine-state';
 import type { SimContext } from '../sim-context';
 import type { PodAdmitHandler } from './admission';
+import type { KubeletExtension } from './extensions';
 import { Kubelet } from './kubelet';
 import type { ResourceUse } from './process-runner';
+import { type ExecResponse, execInContainer } from './exec-in-container';
 
 /**
  * All the kubelets of the cluster, fed from one pod watch and dispatched by spec.nodeName. It
@@ -16,6 +18,7 @@ export class KubeletFleet {
   private readonly byNode = new Map<string, Kubelet>();
   private readonly podsByNode = new Map<string, Map<string, { namespace: string; name: string }>>();
   private readonly admitHandlers: PodAdmitHandler[] = [];
+  private readonly extensions: KubeletExtension[] = [];
 
   constructor(
     private readonly ctx: SimContext,
@@ -25,6 +28,7 @@ export class KubeletFleet {
     const services = {
       podsOnNode: (node: string) => this.podsOnNode(node),
       deviceAdmitHandlers: () => this.admitHandlers,
+      extensions: () => this.extensions,
     };
     for (const m of machines) this.byNode.set(m.nodeName, new Kubelet(ctx, m, states, services));
     states.subscribe((node, change) => this.byNode.get(node)?.onMachineChange(change));
@@ -64,6 +68,11 @@ export class KubeletFleet {
     this.admitHandlers.push(handler);
   }
 
+  /** A device manager or vendor software on every node: extended resources, container devices, programs. */
+  addExtension(extension: KubeletExtension): void {
+    this.extensions.push(extension);
+  }
+
   /** The pods the API server has bound to `node`. */
   podsOnNode(node: string): Stored<Pod>[] {
     const out: Stored<Pod>[] = [];
@@ -90,6 +99,11 @@ export class KubeletFleet {
     const located = this.locate(namespace, name);
     const worker = located?.kubelet.alive ? located.kubelet.worker(located.pod.metadata.uid) : undefined;
     return worker?.usage().find((c) => c.container === container)?.use;
+  }
+
+  /** The pods/exec subresource: run a command in a running container of a pod (`kubectl exec`). */
+  exec(namespace: string, pod: string, container: string, command: readonly string[]): ExecResponse {
+    return execInContainer(this.ctx.store, this, namespace, pod, container, command);
   }
 
   private index(node: string, pod: Stored<Pod>, deleted: boolean): void {

@@ -6,6 +6,7 @@ import { hexDigest } from '../engine/hash';
 import { rfc3339, rfc3339Micro } from '../engine/time';
 import type { EventType } from '../events/recorder';
 import type { SimContext } from '../sim-context';
+import type { ExtendedResources } from './extensions';
 import type { ImageManager } from './images/image-manager';
 import { NODE_CONDITIONS } from './node-conditions';
 import { registrationNode } from './node-object';
@@ -34,12 +35,15 @@ export class NodeStatusReporter {
   /** The condition states last posted, by type (true = the condition is "active", e.g. pressure). */
   private posted = new Map<string, boolean>();
   private imagesDirty = false;
+  /** The device plugin resources last posted (the device manager's capacity, compared each tick). */
+  private postedExtended = '';
 
   constructor(
     private readonly ctx: SimContext,
     private readonly machine: Machine,
     private readonly images: ImageManager,
     private readonly event: (type: EventType, reason: string, message: string) => void,
+    private readonly extendedResources: () => ExtendedResources = () => ({ capacity: {}, allocatable: {} }),
   ) {}
 
   get nodeName(): string {
@@ -75,7 +79,7 @@ export class NodeStatusReporter {
   /** Every nodeStatusUpdateFrequency: post if something changed or the report is due. */
   tick(signals: NodeSignals): void {
     const now = this.ctx.clock.now();
-    const changed = NODE_CONDITIONS.some((c) => this.posted.get(c.type) !== active(c.type, signals));
+    const changed = NODE_CONDITIONS.some((c) => this.posted.get(c.type) !== active(c.type, signals)) || extendedKey(this.extendedResources()) !== this.postedExtended;
     if (changed || this.imagesDirty || now - this.lastReportMs >= KUBELET_TIMINGS.nodeStatusReportMs) this.post(signals, false);
   }
 
@@ -133,11 +137,14 @@ export class NodeStatusReporter {
       this.posted.set(c.type, on);
       return rendered;
     });
+    const extended = this.extendedResources();
     this.ctx.store.patchStatus<Node>('Node', this.nodeName, undefined, (n) => {
       const st = n.status as Writable<NonNullable<Node['status']>>;
       st.conditions = conditions;
       if (this.imagesDirty || afterRestart) st.images = this.imageList();
+      applyExtended(st, extended);
     });
+    this.postedExtended = extendedKey(extended);
     this.imagesDirty = false;
     this.lastReportMs = now;
   }
@@ -150,6 +157,31 @@ export class NodeStatusReporter {
       .slice(0, MAX_IMAGES)
       .map((i) => ({ names: [`${i.ref.repository}@sha256:${hexDigest(i.ref.full)}`, i.ref.full], sizeBytes: i.sizeBytes }));
   }
+}
+
+function extendedKey(r: ExtendedResources): string {
+  const names = Object.keys(r.capacity).sort();
+  return names.map((n) => `${n}=${r.capacity[n]}/${r.allocatable[n] ?? 0}`).join(',');
+}
+
+/**
+ * Device plugin resources in the node status (nodestatus MachineInfo): capacity and allocatable
+ * per resource; extended resources no longer in capacity leave allocatable too. Native resources
+ * are never touched.
+ */
+function applyExtended(st: Writable<NonNullable<Node['status']>>, r: ExtendedResources): void {
+  const capacity = { ...(st.capacity ?? {}) };
+  const allocatable = { ...(st.allocatable ?? {}) };
+  for (const [name, n] of Object.entries(r.capacity)) capacity[name] = String(n);
+  for (const [name, n] of Object.entries(r.allocatable)) allocatable[name] = String(n);
+  for (const name of Object.keys(allocatable)) if (isExtended(name) && capacity[name] === undefined) delete allocatable[name];
+  st.capacity = capacity;
+  st.allocatable = allocatable;
+}
+
+/** An extended resource name: fully qualified outside kubernetes.io (v1helper.IsExtendedResourceName). */
+function isExtended(name: string): boolean {
+  return name.includes('/') && !name.includes('kubernetes.io/') && !name.startsWith('requests.');
 }
 
 function active(type: string, s: NodeSignals): boolean {

@@ -11,6 +11,7 @@ import type { AdmitResult } from './admission';
 import type { Backoff } from './backoff';
 import { type ContainerKind, ContainerRecord, type Termination } from './container-record';
 import type { EventSink } from './event-sink';
+import type { ContainerRunOptions, ProgramProvider } from './extensions';
 import { runHook } from './hooks';
 import type { ImageManager } from './images/image-manager';
 import type { ImageRef } from './images/reference';
@@ -54,6 +55,10 @@ export interface WorkerHost {
   event(pod: Stored<Pod>, type: EventType, reason: string, message: string, fieldPath?: string): void;
   allocatePodIp(): string;
   admit(pod: Stored<Pod>): AdmitResult;
+  /** What the device managers give a container (devices and their environment). */
+  runOptions(pod: Stored<Pod>, container: string): ContainerRunOptions;
+  /** Programs images carry beyond the workload catalogue. */
+  readonly programs: ProgramProvider;
   /** The worker has nothing left running (terminated, rejected, or finished). */
   finished(worker: PodWorker): void;
 }
@@ -260,6 +265,12 @@ export class PodWorker {
     return this.records.some((x) => (name === undefined ? x.kind === 'regular' : x.name === name) && x.proc !== undefined && !x.proc.exited);
   }
 
+  /** What a command exec'd in a container runs with: its running instance's environment, if it runs. */
+  runningEnv(name: string): ProcessEnv | undefined {
+    const r = this.records.find((x) => x.name === name);
+    return r?.proc && !r.proc.exited ? r.env : undefined;
+  }
+
   /** Annotations changed: live overrides (fail-readiness) are read at the next probe. */
   private now(): number {
     return this.host.ctx.clock.now();
@@ -421,7 +432,10 @@ export class PodWorker {
     // generateContainerConfig comes after the image is pulled and before CreateContainer.
     const config = containerEnvironment(this.host.ctx.store, this.pod, r.spec, this.podIP ?? '', this.host.hostIP);
     if (config.error) return this.failConfig(r, config.error);
-    r.resolvedEnv = config.env;
+    // The device managers' environment (NVIDIA_VISIBLE_DEVICES) comes on top of the pod's own.
+    const devices = this.host.runOptions(this.pod, r.name);
+    r.resolvedEnv = { ...config.env, ...devices.env };
+    r.devices = devices.devices;
     this.after(KUBELET_TIMINGS.createContainerMs, 'kubelet-create-container', () => {
       if (!this.alive()) return;
       r.imageFull = ref.full;
@@ -516,7 +530,6 @@ export class PodWorker {
   private processEnv(r: ContainerRecord, ref: ImageRef, argv: string[], proc: RunningProcess): ProcessEnv {
     const env = r.resolvedEnv ?? {};
     const limits = r.spec.resources?.limits ?? {};
-    const gpu = Object.keys(limits).some((k) => k.startsWith('nvidia.com/') && amountOf(k, limits[k]) > 0);
     const clock = this.host.ctx.clock;
     return {
       argv,
@@ -527,7 +540,9 @@ export class PodWorker {
       podIP: this.podIP ?? '',
       nodeName: this.host.nodeName,
       kernel: this.host.kernel,
-      hasGpu: gpu,
+      // A GPU is what the device manager assigned, not what the limits ask for.
+      hasGpu: r.devices.length > 0,
+      programs: this.host.programs,
       overrides: readOverrides(this.pod.metadata.annotations, r.name),
       rng: this.host.ctx.rng,
       fs: r.fs,

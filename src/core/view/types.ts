@@ -10,10 +10,21 @@ export interface ContainerView {
   readonly reason?: string;
   readonly ready: boolean;
   readonly restarts: number;
+  /** How the previous run ended (lastState.terminated), e.g. Error with exit code 1. */
+  readonly lastTermination?: { readonly reason: string; readonly exitCode: number; readonly finishedMs: number };
+  /**
+   * Virtual milliseconds when the kubelet will try again, while the container waits in
+   * CrashLoopBackOff or ImagePullBackOff (from the back-off in the waiting message).
+   */
+  readonly backOffUntilMs?: number;
 }
 
-/** The family of states a pod's STATUS falls in, for colour and icon. */
-export type PodVisualState = 'pending' | 'creating' | 'running' | 'failed' | 'succeeded' | 'terminating' | 'unknown';
+/**
+ * The family of states a pod's STATUS falls in, for colour and icon. `notready` is a pod whose
+ * containers have all started but which is not Ready: a failing readiness probe, or a pod on a
+ * node the control plane has lost.
+ */
+export type PodVisualState = 'pending' | 'creating' | 'running' | 'notready' | 'failed' | 'succeeded' | 'terminating' | 'unknown';
 
 export interface PodView {
   readonly kind: 'Pod';
@@ -37,7 +48,26 @@ export interface PodView {
   readonly requests: { readonly cpuMillis: number; readonly memoryBytes: number; readonly gpus: number };
   /** Why the pod is not scheduled (the PodScheduled=False message). */
   readonly schedulingMessage?: string;
+  /** The node preemption made room on, while the pod waits for its victims to go. */
+  readonly nominatedNode?: string;
   readonly podIP?: string;
+}
+
+/** A MIG instance where it really sits: a run of memory slices, and the compute slices it has. */
+export interface MigInstanceView {
+  /** GPU instance id. */
+  readonly id: number;
+  /** The MIG device name, `1g.5gb` or `1c.3g.20gb`. */
+  readonly profile: string;
+  /** First memory slice and how many it covers (the placement). */
+  readonly start: number;
+  readonly size: number;
+  readonly computeSlices: number;
+  /** The MIG device UUID (`MIG-…`). */
+  readonly uuid: string;
+  readonly health: GpuHealthView;
+  /** `namespace/name` of the pods given this MIG device. */
+  readonly pods: readonly string[];
 }
 
 export interface GpuView {
@@ -46,6 +76,29 @@ export interface GpuView {
   readonly product: string;
   readonly memoryMiB: number;
   readonly uuid: string;
+  /** The GPU's MIG geometry (8 memory and 7 compute slices on A100/H100/H200, 4 and 4 on A30); absent when it has none. */
+  readonly slices?: { readonly memory: number; readonly compute: number };
+  /** MIG mode and instances, when MIG is on. */
+  readonly mig?: {
+    readonly instances: readonly MigInstanceView[];
+    /** Free memory slices no profile can use any more: capacity lost to the layout. */
+    readonly unusable: readonly number[];
+  };
+  /** As the device plugin reports it (`lost` after Xid 79; `unadvertised` while no plugin serves it). */
+  readonly health: GpuHealthView;
+  /** The last Xid since the GPU's last reset, 0 for none. */
+  readonly lastXid: number;
+  /** `namespace/name` of the pods given the whole GPU (several with time-slicing). */
+  readonly pods: readonly string[];
+}
+
+export type GpuHealthView = 'healthy' | 'unhealthy' | 'lost' | 'unadvertised';
+
+export interface ExtendedResourceView {
+  readonly name: string;
+  readonly capacity: number;
+  readonly allocatable: number;
+  readonly requested: number;
 }
 
 export interface NodeView {
@@ -66,6 +119,10 @@ export interface NodeView {
   readonly keyLabels: Readonly<Record<string, string>>;
   readonly allocatable: { readonly cpuMillis: number; readonly memoryBytes: number; readonly pods: number };
   readonly requested: { readonly cpuMillis: number; readonly memoryBytes: number; readonly pods: number };
+  /** Extended resources the node advertises (nvidia.com/gpu, nvidia.com/mig-1g.5gb, …), with what pods request. */
+  readonly extendedResources: readonly ExtendedResourceView[];
+  /** Conditions that signal trouble: MemoryPressure, DiskPressure, PIDPressure, NetworkUnavailable when True. */
+  readonly problems: readonly string[];
   readonly gpus: readonly GpuView[];
   readonly runtime: string;
   readonly internalIP: string;
@@ -86,6 +143,53 @@ export interface EventView {
   readonly source: string;
 }
 
+export interface EndpointView {
+  /** The pod behind the endpoint (targetRef.uid), when there is one. */
+  readonly podId?: string;
+  readonly ip: string;
+  /** conditions.ready: the Service sends traffic here. */
+  readonly ready: boolean;
+  readonly terminating: boolean;
+}
+
+export interface ServiceView {
+  readonly kind: 'Service';
+  /** `svc/<namespace>/<name>`: distinct from node names and pod uids in `removed`. */
+  readonly id: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly type: string;
+  readonly clusterIP: string;
+  /** `80/TCP`, `8000→http/TCP`. */
+  readonly ports: readonly string[];
+  /** From the Service's EndpointSlices. */
+  readonly endpoints: readonly EndpointView[];
+}
+
+export interface HpaMetricView {
+  /** `cpu`, `avg_time_queue_us`, … */
+  readonly name: string;
+  /** The current value, as the HPA last read it (percent for utilisation targets). */
+  readonly current?: number;
+  readonly target: number;
+  readonly targetType: 'Utilization' | 'AverageValue' | 'Value';
+}
+
+export interface HpaView {
+  readonly kind: 'HorizontalPodAutoscaler';
+  /** `hpa/<namespace>/<name>`. */
+  readonly id: string;
+  readonly name: string;
+  readonly namespace: string;
+  /** `Deployment/triton`. */
+  readonly target: string;
+  readonly minReplicas: number;
+  readonly maxReplicas: number;
+  readonly currentReplicas: number;
+  readonly desiredReplicas: number;
+  readonly metrics: readonly HpaMetricView[];
+}
+
 /** One batch of changes since the previous one. */
 export interface ViewDiff {
   /** Increases by one per batch; the UI drops batches older than what it has. */
@@ -94,7 +198,9 @@ export interface ViewDiff {
   readonly timeMs: number;
   readonly nodes: readonly NodeView[];
   readonly pods: readonly PodView[];
-  /** ids of nodes and pods that no longer exist. */
+  readonly services: readonly ServiceView[];
+  readonly autoscalers: readonly HpaView[];
+  /** ids of nodes, pods, services and autoscalers that no longer exist. */
   readonly removed: readonly string[];
   readonly events: readonly EventView[];
 }

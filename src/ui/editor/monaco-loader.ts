@@ -3,9 +3,17 @@ import type * as Monaco from 'monaco-editor';
 export type MonacoApi = typeof Monaco;
 
 let loading: Promise<MonacoApi> | undefined;
+let yamlService: { update(options: { schemas: unknown[] }): Promise<void> } | undefined;
 
-/** The model URI every editor tab uses; the manifest schema is matched to it. */
+/** Every editor tab's model URI ends in .yaml; the manifest schema is matched to it. */
 export const MANIFEST_FILE_MATCH = '*.yaml';
+
+const manifestSchemas = (schema: Record<string, unknown>) => [{ uri: 'kubelab://schemas/manifest.json', fileMatch: [MANIFEST_FILE_MATCH], schema: schema as never }];
+
+/** Replace the manifest schema, e.g. when the cluster starts advertising nvidia.com/gpu. */
+export async function setManifestSchema(schema: Record<string, unknown>): Promise<void> {
+  await yamlService?.update({ schemas: manifestSchemas(schema) });
+}
 
 /**
  * Load Monaco, its YAML highlighting and monaco-yaml on first use, so the initial page stays
@@ -24,15 +32,15 @@ export function loadMonaco(schema: Record<string, unknown>): Promise<MonacoApi> 
     await import('monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js');
     acceptLegacyWorkerOptions(monaco, (label) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()));
     const { configureMonacoYaml } = await import('monaco-yaml');
-    configureMonacoYaml(monaco, {
+    yamlService = configureMonacoYaml(monaco, {
       enableSchemaRequest: false,
       hover: true,
       completion: true,
       validate: true,
       // kubectl's decoder reads YAML 1.1 (yes/no are booleans); warn about the same values.
       yamlVersion: '1.1',
-      schemas: [{ uri: 'kubelab://schemas/manifest.json', fileMatch: [MANIFEST_FILE_MATCH], schema: schema as never }],
-    });
+      schemas: manifestSchemas(schema),
+    }) as unknown as typeof yamlService;
     defineThemes(monaco);
     return monaco;
   })();
@@ -74,7 +82,7 @@ function defineThemes(monaco: MonacoApi): void {
       { token: 'number', foreground: 'b45309' },
       { token: 'comment', foreground: '8a93a6', fontStyle: 'italic' },
     ],
-    colors: { 'editor.background': '#ffffff', 'editorLineNumber.foreground': '#b6bdcc', 'editor.lineHighlightBackground': '#f4f6fb' },
+    colors: { 'editor.background': '#ffffff', 'editorLineNumber.foreground': '#6b7385', 'editorLineNumber.dimmedForeground': '#6b7385', 'editor.lineHighlightBackground': '#f4f6fb' },
   });
   monaco.editor.defineTheme('kubelab-dark', {
     base: 'vs-dark',
@@ -85,6 +93,6 @@ function defineThemes(monaco: MonacoApi): void {
       { token: 'number', foreground: 'f0b85a' },
       { token: 'comment', foreground: '6f7a91', fontStyle: 'italic' },
     ],
-    colors: { 'editor.background': '#141b2b', 'editorLineNumber.foreground': '#3d4a66', 'editor.lineHighlightBackground': '#182134' },
+    colors: { 'editor.background': '#141b2b', 'editorLineNumber.foreground': '#8390ab', 'editorLineNumber.dimmedForeground': '#8390ab', 'editor.lineHighlightBackground': '#182134' },
   });
 }

@@ -1,3 +1,5 @@
+import type { MessageKey } from '../i18n/en';
+
 /** The manifest a first-time visitor finds in the editor. */
 export const WELCOME_MANIFEST = `# Welcome to Kubelab! Edit this Pod, then press Apply (Ctrl+Enter).
 apiVersion: v1
@@ -17,3 +19,243 @@ spec:
         cpu: 250m
         memory: 128Mi
 `;
+
+export interface Template {
+  readonly id: string;
+  readonly label: MessageKey;
+  readonly hint: MessageKey;
+  readonly fileName: string;
+  readonly text: string;
+}
+
+/** The device plugin's documented test: NVIDIA's CUDA vector-add sample on one GPU. */
+const CUDA_SAMPLE = 'nvcr.io/nvidia/k8s/cuda-sample:vectoradd-cuda12.5.0';
+
+const GPU_TOLERATION = `  tolerations:
+  - key: nvidia.com/gpu
+    operator: Exists
+    effect: NoSchedule
+`;
+
+/** The CUDA sample as a Pod on one device of `resource` (a whole GPU or a MIG instance). */
+const cudaSamplePod = (comment: string, name: string, resource: string) => `${comment}apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  restartPolicy: OnFailure
+  containers:
+  - name: cuda-vectoradd
+    image: ${CUDA_SAMPLE}
+    resources:
+      limits:
+        ${resource}: 1
+${GPU_TOLERATION}`;
+
+/** Starting points for the kinds learners meet first, each opened in a tab of its own. */
+export const TEMPLATES: readonly Template[] = [
+  {
+    id: 'pod',
+    label: 'templates.pod',
+    hint: 'templates.pod.hint',
+    fileName: 'pod.yaml',
+    text: WELCOME_MANIFEST.replace(/^# .*\n/, ''),
+  },
+  {
+    id: 'gpu-pod',
+    label: 'templates.gpuPod',
+    hint: 'templates.gpuPod.hint',
+    fileName: 'gpu-pod.yaml',
+    text: cudaSamplePod("# Runs NVIDIA's CUDA vector-add sample on one whole GPU, then exits.\n", 'cuda-vectoradd', 'nvidia.com/gpu'),
+  },
+  {
+    id: 'deployment',
+    label: 'templates.deployment',
+    hint: 'templates.deployment.hint',
+    fileName: 'deployment.yaml',
+    text: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+        readinessProbe:
+          httpGet:
+            path: /
+            port: 80
+        resources:
+          requests:
+            cpu: 250m
+            memory: 128Mi
+`,
+  },
+  {
+    id: 'service',
+    label: 'templates.service',
+    hint: 'templates.service.hint',
+    fileName: 'service.yaml',
+    text: `# Sends traffic to the ready pods labelled app=web (see the Deployment template).
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+    targetPort: 80
+`,
+  },
+  {
+    id: 'job',
+    label: 'templates.job',
+    hint: 'templates.job.hint',
+    fileName: 'job.yaml',
+    text: `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: countdown
+spec:
+  completions: 3
+  parallelism: 2
+  backoffLimit: 4
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: count
+        image: busybox:1.36
+        command: ["sh", "-c", "for i in 5 4 3 2 1; do echo $i; sleep 1; done"]
+`,
+  },
+  {
+    id: 'mig-pod',
+    label: 'templates.migPod',
+    hint: 'templates.migPod.hint',
+    fileName: 'mig-pod.yaml',
+    text: cudaSamplePod(
+      '# Asks for one 1g.5gb MIG instance: a node whose GPUs are partitioned with the\n# mixed strategy advertises it (label the node nvidia.com/mig.config=all-1g.5gb).\n',
+      'mig-vectoradd',
+      'nvidia.com/mig-1g.5gb',
+    ),
+  },
+  {
+    id: 'time-sliced-pod',
+    label: 'templates.timeSliced',
+    hint: 'templates.timeSliced.hint',
+    fileName: 'time-sliced-pod.yaml',
+    text: `# One replica of a time-sliced GPU: the device plugin advertises each GPU several
+# times, and the pods that share it get no memory or fault isolation.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-gpu
+spec:
+  affinity:
+    nodeAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        nodeSelectorTerms:
+        - matchExpressions:
+          - key: nvidia.com/gpu.sharing-strategy
+            operator: In
+            values: ["time-slicing"]
+  containers:
+  - name: cuda
+    image: nvcr.io/nvidia/cuda:12.5.0-base-ubuntu22.04
+    command: ["sh", "-c", "while true; do sleep 30; done"]
+    resources:
+      limits:
+        nvidia.com/gpu: 1
+${GPU_TOLERATION}`,
+  },
+  {
+    id: 'triton',
+    label: 'templates.triton',
+    hint: 'templates.triton.hint',
+    fileName: 'triton.yaml',
+    text: `# Triton Inference Server on one GPU per replica, scaled by average queue time.
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: triton
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: triton
+  template:
+    metadata:
+      labels:
+        app: triton
+    spec:
+      containers:
+      - name: triton
+        image: nvcr.io/nvidia/tritonserver:24.08-py3
+        args: ["tritonserver", "--model-repository=/models"]
+        ports:
+        - { name: http, containerPort: 8000 }
+        - { name: grpc, containerPort: 8001 }
+        - { name: metrics, containerPort: 8002 }
+        livenessProbe:
+          httpGet: { path: /v2/health/live, port: http }
+        readinessProbe:
+          httpGet: { path: /v2/health/ready, port: http }
+        startupProbe:
+          httpGet: { path: /v2/health/ready, port: http }
+          failureThreshold: 30
+          periodSeconds: 10
+        resources:
+          limits:
+            nvidia.com/gpu: 1
+      tolerations:
+      - key: nvidia.com/gpu
+        operator: Exists
+        effect: NoSchedule
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: triton
+spec:
+  selector:
+    app: triton
+  ports:
+  - { name: http, port: 8000, targetPort: http }
+  - { name: grpc, port: 8001, targetPort: grpc }
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: triton
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: triton
+  minReplicas: 1
+  maxReplicas: 3
+  metrics:
+  - type: Pods
+    pods:
+      metric:
+        name: avg_time_queue_us
+      target:
+        type: AverageValue
+        averageValue: "50"
+`,
+  },
+];

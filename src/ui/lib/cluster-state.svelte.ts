@@ -1,46 +1,95 @@
-import type { Batch, ClockState, EventView, NodeView, PodView } from '../../worker/protocol';
+import type { Batch, ClockState, EventView, HpaView, NodeView, PodView, ServiceView } from '../../worker/protocol';
+
+/** One reading of an autoscaler, for the replicas chart. */
+export interface HpaSample {
+  readonly timeMs: number;
+  readonly current: number;
+  readonly desired: number;
+}
+
+/** Readings kept per autoscaler: the charts show the recent past. */
+const HPA_SAMPLES = 200;
 
 /** How many events the UI keeps; older ones are still in the cluster (kubectl get events). */
 const MAX_EVENTS = 1000;
 
 /**
  * The UI's mirror of the cluster, rebuilt from the worker's batches. Collections are replaced,
- * not mutated ($state.raw), so a batch costs one reactive update however many objects changed.
+ * not mutated ($state.raw), so a batch costs one reactive update however many objects changed,
+ * and unchanged objects keep their identity (renderers skip them).
  */
 export class ClusterState {
   nodes = $state.raw<ReadonlyMap<string, NodeView>>(new Map());
   pods = $state.raw<ReadonlyMap<string, PodView>>(new Map());
+  services = $state.raw<ReadonlyMap<string, ServiceView>>(new Map());
+  autoscalers = $state.raw<ReadonlyMap<string, HpaView>>(new Map());
+  /** Each autoscaler's replicas over time, as the batches reported them. */
+  hpaHistory = $state.raw<ReadonlyMap<string, readonly HpaSample[]>>(new Map());
   events = $state.raw<readonly EventView[]>([]);
   clock = $state.raw<ClockState>({ timeMs: 0, running: false, speed: 1 });
   ready = $state(false);
+  /** Increases with every full snapshot: the view redraws it without flights. */
+  generation = $state(0);
   private lastSeq = 0;
 
-  /** Fold one batch into the mirror. Returns false for a stale batch, which is dropped. */
-  applyBatch(batch: Batch): boolean {
+  /**
+   * Fold one batch into the mirror. Returns the events that are new in this batch (not repeats
+   * of known ones), or undefined for a stale batch, which is dropped.
+   */
+  applyBatch(batch: Batch): EventView[] | undefined {
     const { diff } = batch;
     const full = 'full' in diff && diff.full;
-    if (!full && diff.seq <= this.lastSeq) return false;
+    if (!full && diff.seq <= this.lastSeq) return undefined;
     this.lastSeq = diff.seq;
     this.clock = batch.clock;
+    if (full) this.generation++;
 
     const nodes = full ? new Map<string, NodeView>() : new Map(this.nodes);
     const pods = full ? new Map<string, PodView>() : new Map(this.pods);
+    const services = full ? new Map<string, ServiceView>() : new Map(this.services);
+    const autoscalers = full ? new Map<string, HpaView>() : new Map(this.autoscalers);
     for (const id of diff.removed) {
       nodes.delete(id);
       pods.delete(id);
+      services.delete(id);
+      autoscalers.delete(id);
+    }
+    for (const h of diff.autoscalers) autoscalers.set(h.id, h);
+    if (full || diff.autoscalers.length || diff.removed.length) {
+      this.autoscalers = autoscalers;
+      const history = new Map<string, readonly HpaSample[]>();
+      for (const h of autoscalers.values()) {
+        const past = full ? [] : (this.hpaHistory.get(h.id) ?? []);
+        const changed = diff.autoscalers.includes(h) || past.length === 0;
+        history.set(h.id, changed ? [...past, { timeMs: diff.timeMs, current: h.currentReplicas, desired: h.desiredReplicas }].slice(-HPA_SAMPLES) : past);
+      }
+      this.hpaHistory = history;
     }
     for (const n of diff.nodes) nodes.set(n.id, n);
     for (const p of diff.pods) pods.set(p.id, p);
+    for (const s of diff.services) services.set(s.id, s);
     if (full || diff.nodes.length || diff.removed.length) this.nodes = nodes;
     if (full || diff.pods.length || diff.removed.length) this.pods = pods;
+    if (full || diff.services.length || diff.removed.length) this.services = services;
 
+    const fresh: EventView[] = [];
     if (full || diff.events.length) {
       const byId = new Map((full ? [] : this.events).map((e) => [e.id, e]));
-      for (const e of diff.events) byId.set(e.id, e);
+      for (const e of diff.events) {
+        const known = byId.get(e.id);
+        if (!full && (!known || known.count < e.count)) fresh.push(e);
+        byId.set(e.id, e);
+      }
       const sorted = [...byId.values()].sort((a, b) => a.lastMs - b.lastMs);
       this.events = sorted.slice(-MAX_EVENTS);
     }
     this.ready = true;
-    return true;
+    return fresh;
+  }
+
+  /** Find a pod by namespace and name (pods are keyed by uid). */
+  podByName(namespace: string, name: string): PodView | undefined {
+    for (const p of this.pods.values()) if (p.name === name && p.namespace === namespace) return p;
+    return undefined;
   }
 }

@@ -4,6 +4,19 @@
  */
 const memory = new Map<string, string>();
 let storageFailed = false;
+const listeners = new Set<() => void>();
+
+/** Be told (once) when storage stops working, to warn the user that work is kept in memory only. */
+export function onStorageDegraded(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function fail(): void {
+  if (storageFailed) return;
+  storageFailed = true;
+  for (const l of listeners) l();
+}
 
 function storage(): Storage | undefined {
   try {
@@ -18,22 +31,27 @@ export function storageDegraded(): boolean {
 }
 
 export function readText(key: string): string | undefined {
+  // What this tab wrote last wins: after a failed write, storage still holds an older value.
+  if (memory.has(key)) return memory.get(key);
   const s = storage();
   try {
     const v = s?.getItem(key);
     if (v !== null && v !== undefined) return v;
   } catch {
-    storageFailed = true;
+    fail();
   }
-  return memory.get(key);
+  return undefined;
 }
 
 export function writeText(key: string, value: string): void {
   memory.set(key, value);
+  const s = storage();
+  if (!s) return fail();
   try {
-    storage()?.setItem(key, value);
+    s.setItem(key, value);
   } catch {
-    storageFailed = true;
+    // QuotaExceededError, or storage disabled by the browser's settings.
+    fail();
   }
 }
 

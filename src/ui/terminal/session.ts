@@ -111,6 +111,13 @@ export class TerminalSession {
     this.onchange();
   }
 
+  /** The worker streaming the watch was restarted: the watch is over, and the prompt comes back. */
+  watchLost(): void {
+    if (!this.watching) return;
+    this.watching = false;
+    this.onchange();
+  }
+
   clear(): void {
     this.entries = [];
     this.onchange();

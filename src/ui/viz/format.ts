@@ -21,3 +21,13 @@ export function clockText(ms: number): string {
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
 }
+
+/**
+ * Shorten in the middle: `web-6966957b9c-x2k4p` → `web-69…x2k4p`. Pods of one owner share their
+ * prefix, so the end is what tells them apart.
+ */
+export function truncateMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const tail = Math.ceil((max - 1) / 2);
+  return `${text.slice(0, Math.max(1, max - 1 - tail))}…${text.slice(text.length - tail)}`;
+}

@@ -30,7 +30,7 @@ describe('fault injection', () => {
     const r = running().inject({ type: 'solar-flare' });
     expect(r.ok).toBe(false);
     expect(r.message).toBe(
-      'fault type "solar-flare" is not supported; supported types: node-down, node-up, network-partition, network-heal, memory-pressure, disk-pressure, pressure-relieved, registry-outage, registry-restore, container-crash, oom, pod-kill',
+      'fault type "solar-flare" is not supported; supported types: node-down, node-up, network-partition, network-heal, memory-pressure, disk-pressure, pressure-relieved, registry-outage, registry-restore, container-crash, oom, pod-kill, gpu-xid, gpu-reset',
     );
   });
 

@@ -34,6 +34,19 @@ describe('kubectl edit through an editor tab', () => {
     expect(copy.get<{ spec: { replicas: number } }>('deploy', 'web')!.spec.replicas).toBe(3);
   });
 
+  it("changes a pod's image, the one container field a pod update may change, and refuses others", () => {
+    const sim = createSimulation({ seed: 1, cluster: 'minimal' });
+    sim.kubectl('run web --image=nginx:1.27');
+    const { edit } = sim.kubectl('edit pod web');
+    // The edited text lists keys alphabetically, unlike the stored pod: only content counts.
+    expect(sim.saveEdit(edit!, edit!.text.replace('- image: nginx:1.27', '- image: nginx:1.28')).result).toMatchObject({ stdout: 'pod/web edited', exitCode: 0 });
+    expect(sim.get<{ spec: { containers: { image: string }[] } }>('pod', 'web')!.spec.containers[0]!.image).toBe('nginx:1.28');
+    const again = sim.kubectl('edit pod web').edit!;
+    const refused = sim.saveEdit(again, again.text.replace('imagePullPolicy: IfNotPresent', 'imagePullPolicy: Always'));
+    expect(refused.result.stderr).toBe('error: pods "web" was not valid');
+    expect(refused.reopen?.text).toContain('# * spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`');
+  });
+
   it('cancels an unchanged or emptied file', () => {
     const { sim, edit } = setup();
     expect(sim.saveEdit(edit, edit.text).result).toMatchObject({ stderr: 'Edit cancelled, no changes made.', exitCode: 0, mutated: false });

@@ -83,6 +83,22 @@ describe('kubectl logs and top', () => {
     expect(sim.kubectl('logs ticker -p').stderr).toBe('Error from server (BadRequest): previous terminated container "ticker" in pod "ticker" not found');
   });
 
+  it('defaults to the first container with kubectl\'s notice, or silently to the annotated one', () => {
+    const two = createSimulation({ seed: 1, cluster: 'minimal' });
+    two.apply(`apiVersion: v1
+kind: Pod
+metadata: { name: pair }
+spec:
+  containers:
+  - { name: first, image: busybox, command: [sh, -c, 'echo one; sleep 3600'] }
+  - { name: second, image: busybox, command: [sh, -c, 'echo two; sleep 3600'] }
+`);
+    two.advance(30);
+    expect(two.kubectl('logs pair')).toMatchObject({ stdout: 'one', stderr: 'Defaulted container "first" out of: first, second' });
+    two.kubectl('annotate pod pair kubectl.kubernetes.io/default-container=second');
+    expect(two.kubectl('logs pair')).toMatchObject({ stdout: 'two', stderr: '' });
+  });
+
   it('follows a log with -f as the simulation runs, until stopped', () => {
     const chunks: string[] = [];
     const w = sim.kubectlWatch('logs -f ticker', (c) => chunks.push(c));

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/core';
 import { gpuModel } from '../../../src/core/gpu/catalogue';
 import { MIG_ENABLED_EMPTY } from '../../../src/core/gpu/mig-geometry';
-import type { NodeGpu } from '../../../src/core/gpu/node-gpu';
+import { DEFAULT_DRIVER, type NodeGpu } from '../../../src/core/gpu/node-gpu';
+import { runSmiCommand } from '../../../src/core/gpu/nvidia-smi/command';
+import { idleTelemetry } from '../../../src/core/gpu/nvidia-smi/smi-input';
 import { runNodeShell } from '../../../src/core/kubectl/shell/node-shell';
 import { bareCluster } from './helpers';
 
@@ -15,7 +17,8 @@ function migNode(model: string) {
   const c = bareCluster();
   c.store.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'gpu-1' } });
   const gpu: NodeGpu = { index: 0, model: gpuModel(model)!, uuid: 'GPU-0', busId: '00000000:07:00.0', mig: MIG_ENABLED_EMPTY };
-  return { ...c, host: { ...c.host, nodeGpus: (node: string) => (node === 'gpu-1' ? [gpu] : []) } };
+  const input = { driver: DEFAULT_DRIVER, time: 0, gpus: [{ gpu, telemetry: idleTelemetry(gpu), persistenceMode: true }], processes: [] };
+  return { ...c, host: { ...c.host, nvidiaSmi: (node: string, args: readonly string[]) => (node === 'gpu-1' ? runSmiCommand(input, args) : undefined) } };
 }
 
 describe('nvidia-smi in the node shell', () => {

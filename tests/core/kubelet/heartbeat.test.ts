@@ -38,6 +38,8 @@ describe('node heartbeats', () => {
     expect(runtimes).toEqual(['cpu-1=docker://28.3.3', 't4-1=cri-o://1.34.1', 'a100-1=containerd://1.7.27', 'h100-1=containerd://1.7.27']);
     const wide = sim.kubectl('get nodes -o wide').stdout.split('\n');
     expect(wide.find((l) => l.startsWith('cpu-1 '))).toMatch(/docker:\/\/28\.3\.3$/);
+    // The GPU operator's images are pulled first on the GPU nodes (the kubelet pulls one image at a time).
+    sim.advance(60);
     for (const [node, scheme, image] of [
       ['cpu-1', 'docker', 'nginx:1.27'],
       ['t4-1', 'cri-o', 'docker.io/library/nginx:1.27'],

@@ -141,7 +141,7 @@ describe('one probe run', () => {
       clientIp: '10.244.1.1',
       ports: [{ name: 'http', containerPort: 8080 }],
       process: { http: () => 200, listening: () => true } as never,
-      exec: () => ({ exitCode: 0, output: '', durationMs: 1, timedOut: false }),
+      exec: () => ({ exitCode: 0, output: '', chunks: [], durationMs: 1, timedOut: false }),
       live: () => ({ failReadiness: false, failLiveness: false, cpuMillis: undefined }),
       ...over,
     }) as ProbeTarget;
@@ -150,7 +150,7 @@ describe('one probe run', () => {
     ['an HTTP probe answered 200 succeeds', { httpGet: { port: 'http' as never, path: '/healthz' } }, {}, { success: true, message: '' }],
     ['an HTTP probe answered 500 fails with the status code', { httpGet: { port: 8080 as never, path: '/healthz' } }, { process: { http: () => 500 } as never }, { success: false, message: 'HTTP probe failed with statuscode: 500' }],
     ['a TCP probe on a closed port is refused', { tcpSocket: { port: 6379 as never } }, { process: { listening: () => false } as never }, { success: false, message: 'dial tcp 10.244.1.5:6379: connect: connection refused' }],
-    ['an exec probe that times out says so', { exec: { command: ['sleep', '5'] }, timeoutSeconds: 1 }, { exec: () => ({ exitCode: -1, output: '', durationMs: 1000, timedOut: true }) }, { success: false, message: 'command "sleep 5" timed out' }],
+    ['an exec probe that times out says so', { exec: { command: ['sleep', '5'] }, timeoutSeconds: 1 }, { exec: () => ({ exitCode: -1, output: '', chunks: [], durationMs: 1000, timedOut: true }) }, { success: false, message: 'command "sleep 5" timed out' }],
   ])('%s', (_name, probe, over, expected) => {
     expect(runProbe('Liveness', probe, target(over))).toEqual(expected);
   });

@@ -124,5 +124,6 @@ describe('controllers under random operations (property)', () => {
       }),
       { numRuns: 60, seed: 20260105 },
     );
-  });
+    // 60 seeded simulations of three virtual minutes each: seconds of CPU, more on a loaded machine.
+  }, 60_000);
 });

@@ -17,9 +17,10 @@ export function world(pools: ClusterSpec['pools'], seed = 1) {
     run: (seconds: number) => clock.runUntil(clock.now() + seconds * 1000),
     pod: (name: string, namespace = 'default') => store.get<Pod>('Pod', name, namespace),
     create: (p: Stored<Pod> | Pod) => store.create(p as Pod),
-    events: (reason: string) =>
+    /** Events with `reason` in one namespace (the GPU operator's pods report in theirs). */
+    events: (reason: string, namespace = 'default') =>
       store
-        .list<{ reason?: string; message?: string; involvedObject: { name?: string } } & { kind?: string }>('Event')
+        .list<{ reason?: string; message?: string; involvedObject: { name?: string } } & { kind?: string }>('Event', namespace)
         .filter((e) => e.reason === reason)
         .map((e) => `${e.involvedObject.name}: ${e.message}`),
     /** Give a node extended allocatable, as the NVIDIA device plugin does. */

@@ -50,6 +50,28 @@ describe('terminal session', () => {
     expect(texts(s).slice(-2)).toEqual(['worker-2        Ready,SchedulingDisabled   <none>          0s    v1.34.1', '^C']);
   });
 
+  it('gives the prompt back when the worker streaming a watch is restarted', async () => {
+    const { backend } = simBackend();
+    const s = new TerminalSession(backend);
+    await s.submit('kubectl get pods -w');
+    expect(s.watching).toBe(true);
+    const shown = s.entries.length;
+    s.watchLost();
+    expect(s.watching).toBe(false);
+    expect(s.entries).toHaveLength(shown);
+    s.watchLost();
+    expect(s.watching).toBe(false);
+  });
+
+  it('shows an exec\'s output and its exit line in the order they were printed', async () => {
+    const { sim, backend } = simBackend();
+    sim.kubectl('run box --image=busybox --command -- sleep 3600');
+    sim.advance(30);
+    const s = new TerminalSession(backend);
+    await s.submit(`kubectl exec box -- sh -c 'echo out; echo err >&2; exit 2'`);
+    expect(s.entries.slice(1).map((e) => (e.kind === 'output' ? `${e.stream}: ${e.text}` : e.kind))).toEqual(['stdout: out', 'stderr: err', 'stderr: command terminated with exit code 2']);
+  });
+
   it('enters and leaves a node shell', async () => {
     const { backend } = simBackend();
     const s = new TerminalSession(backend);

@@ -1,4 +1,5 @@
 import type { Container, Pod, PodSpec } from 'kubernetes-types/core/v1';
+import { deepEqual } from '../clone';
 import { type FieldError, duplicate, forbidden, invalid, notSupported, required } from '../field-errors';
 import { validateLabels, validateObjectMeta } from './metadata';
 import { isDns1123Label } from './names';
@@ -105,16 +106,17 @@ const POD_UPDATE_FORBIDDEN =
  */
 export function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   const errs = validatePod(pod);
-  const strip = (spec: PodSpec | undefined): string => {
+  // Objects compare by content, not by the order their keys were written in (an edited manifest
+  // lists them alphabetically): apiequality.Semantic.DeepEqual, as ValidatePodUpdate uses.
+  const strip = (spec: PodSpec | undefined): PodSpec => {
     const s = structuredCloneJson(spec ?? { containers: [] });
     for (const c of [...(s.containers ?? []), ...(s.initContainers ?? [])]) c.image = '';
     delete s.activeDeadlineSeconds;
     delete s.tolerations;
-    return JSON.stringify(s);
+    return s;
   };
-  const newTolerations = new Set((pod.spec?.tolerations ?? []).map((t) => JSON.stringify(t)));
-  const removedToleration = (old.spec?.tolerations ?? []).some((t) => !newTolerations.has(JSON.stringify(t)));
-  if (strip(pod.spec) !== strip(old.spec) || removedToleration) errs.push(forbidden('spec', POD_UPDATE_FORBIDDEN));
+  const removedToleration = (old.spec?.tolerations ?? []).some((t) => !(pod.spec?.tolerations ?? []).some((n) => deepEqual(n, t)));
+  if (!deepEqual(strip(pod.spec), strip(old.spec)) || removedToleration) errs.push(forbidden('spec', POD_UPDATE_FORBIDDEN));
   return errs;
 }
 

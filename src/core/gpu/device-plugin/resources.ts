@@ -130,9 +130,9 @@ export function sharedRequestError(config: DevicePluginConfig, resource: Adverti
   return `request for '${resource.name}: ${requested}' too large: maximum request size for shared resources is 1`;
 }
 
-/** How the kubelet words a failed Allocate in the pod's UnexpectedAdmissionError event. */
-export function unexpectedAdmissionMessage(pluginError: string): string {
-  return `Allocate failed due to rpc error: code = Unknown desc = ${pluginError}, which is unexpected`;
+/** A device plugin's Allocate error as the kubelet's gRPC client reports it. */
+export function pluginRpcError(pluginError: string): string {
+  return `rpc error: code = Unknown desc = ${pluginError}`;
 }
 
 /**

@@ -13,6 +13,7 @@ import { describeCommand } from './describe';
 import { drainCommand } from './drain';
 import { editCommand } from './edit';
 import { eventsCommand } from './events';
+import { execCommand } from './exec';
 import { explainCommand } from './explain';
 import { getCommand } from './get';
 import { labelCommand } from './label';
@@ -61,7 +62,9 @@ export const COMMANDS: readonly KubectlCommand[] = [
   taintCommand,
   describeCommand,
   logsCommand,
-  ...notYet('attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth'),
+  ...notYet('attach'),
+  execCommand,
+  ...notYet('port-forward', 'proxy', 'cp', 'auth'),
   debugCommand,
   eventsCommand,
   ...notYet('diff'),

@@ -1,48 +1,25 @@
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { KubeObject, Stored } from '../../api/types';
-import { matchesAll, parseSelector, selectorMatches } from '../../api/labels';
+import type { Stored } from '../../api/types';
+import { matchesAll, parseSelector } from '../../api/labels';
 import type { LogsOptions } from '../../kubelet/logs-api';
 import type { CommandContext, KubectlCommand } from '../framework/command';
 import { durationFlagError, parseGoDuration } from '../framework/go-duration';
-import { CommandError, fail, type KubectlResult } from '../framework/result';
+import { fail, type KubectlResult } from '../framework/result';
 import type { LogFollowRequest } from '../logs/follow';
-import { groupResource, resolveType } from '../resources/builder';
-
-const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
+import { attachablePod, defaultContainer } from '../resources/attachable-pod';
 
 /**
- * The pod a `TYPE/NAME` stands for (AttachablePodForObject): a pod itself, or one of the pods a
- * workload's selector picks — running and ready ones first, then the oldest — with kubectl's
- * `Found N pods, using pod/x` note when there is a choice.
+ * The pod a `TYPE/NAME` stands for, with kubectl's `Found N pods, using pod/x` note when a
+ * workload has several (polymorphichelpers logsForObject).
  */
 function podFor(ctx: CommandContext, arg: string): { pod: Stored<Pod>; note?: string } {
-  const store = ctx.host.store;
-  const [typeName, name] = arg.includes('/') ? (arg.split('/', 2) as [string, string]) : ['pods', arg];
-  const type = resolveType(store, typeName);
-  const obj = store.get(type.kind, name, ctx.namespace);
-  if (!obj) throw new CommandError(fail(`Error from server (NotFound): ${groupResource(type)} ${JSON.stringify(name)} not found`));
-  if (type.kind === 'Pod') return { pod: obj as Stored<Pod> };
-  const selector = (obj as KubeObject & { spec?: { selector?: Parameters<typeof selectorMatches>[0] } }).spec?.selector;
-  if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'].includes(type.kind) || !selector) {
-    throw new CommandError(fail(`error: cannot attach to ${(obj.kind ?? '').replace(/^./, (c) => c.toUpperCase())}: selector for ${type.kind} not implemented`));
-  }
-  const ready = (p: Pod) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-  const pods = store
-    .list<Pod>('Pod', ctx.namespace)
-    .filter((p) => selectorMatches(selector, p.metadata.labels))
-    .sort((a, b) => Number(!!b.spec?.nodeName) - Number(!!a.spec?.nodeName) || Number(b.status?.phase === 'Running') - Number(a.status?.phase === 'Running') || Number(ready(b)) - Number(ready(a)) || (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : a.metadata.creationTimestamp > b.metadata.creationTimestamp ? 1 : a.metadata.name < b.metadata.name ? -1 : 1));
-  if (pods.length === 0) throw new CommandError(fail(`error: timed out waiting for the condition`));
-  return { pod: pods[0]!, ...(pods.length > 1 ? { note: `Found ${pods.length} pods, using pod/${pods[0]!.metadata.name}` } : {}) };
+  const { pod, count } = attachablePod(ctx, arg, 'logging');
+  return { pod, ...(count > 1 ? { note: `Found ${count} pods, using pod/${pod.metadata.name}` } : {}) };
 }
 
-/** The container to read: -c, the default-container annotation, or the first one (with kubectl's note). */
+/** The container to read: -c, or the default one (with kubectl's note). */
 function containerFor(pod: Pod, requested: string): { container?: string; note?: string } {
-  if (requested !== '') return { container: requested };
-  const containers = pod.spec?.containers ?? [];
-  if (containers.length + (pod.spec?.initContainers?.length ?? 0) <= 1) return {};
-  const chosen = pod.metadata?.annotations?.[DEFAULT_CONTAINER_ANNOTATION] ?? containers[0]!.name;
-  const all = [...containers.map((c) => c.name), ...(pod.spec?.initContainers ?? []).map((c) => `${c.name} (init)`)];
-  return { container: chosen, note: `Defaulted container ${JSON.stringify(chosen)} out of: ${all.join(', ')}` };
+  return requested !== '' ? { container: requested } : defaultContainer(pod);
 }
 
 /**

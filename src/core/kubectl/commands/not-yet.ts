@@ -16,7 +16,6 @@ const notYet = (name: string, group: CommandGroup | undefined, short: string, re
 export const NOT_YET_COMMANDS: readonly KubectlCommand[] = [
   notYet('certificate', 'Cluster Management Commands:', 'Modify certificate resources', 'the simulated cluster has no certificate signing requests'),
   notYet('attach', 'Troubleshooting and Debugging Commands:', 'Attach to a running container', 'simulated containers have no interactive process to attach to'),
-  notYet('exec', 'Troubleshooting and Debugging Commands:', 'Execute a command in a container', 'the simulated kubelet does not offer running a command in a container yet (its shell serves probes and hooks only)'),
   notYet('port-forward', 'Troubleshooting and Debugging Commands:', 'Forward one or more local ports to a pod', 'the playground has no local ports to forward to'),
   notYet('proxy', 'Troubleshooting and Debugging Commands:', 'Run a proxy to the Kubernetes API server', 'the playground has no local ports to serve on'),
   notYet('cp', 'Troubleshooting and Debugging Commands:', 'Copy files and directories to and from containers', 'simulated containers have no file systems to copy from'),

@@ -1,12 +1,11 @@
 import type { Node } from 'kubernetes-types/core/v1';
 import { tokenize } from '../framework/tokenize';
 import type { KubectlHost } from '../host';
-import { runNvidiaSmi } from './nvidia-smi';
 
 /**
  * The shell the terminal shows after `kubectl debug node/<name> -it`: a root prompt on the node
- * where node tools run: nvidia-smi (the GPU model's renderers), hostname, exit. Everything else
- * gets bash's answer.
+ * where node tools run: nvidia-smi (the driver's live view of the node's GPUs), dmesg (the
+ * driver's kernel log lines), hostname, exit. Everything else gets bash's answer.
  */
 export interface NodeShellResult {
   readonly stdout: string;
@@ -35,14 +34,17 @@ export function runNodeShell(host: KubectlHost, nodeName: string, line: string):
     case 'chroot':
       // `chroot /host` is how the kubectl docs reach the node's own tools; in Kubelab they are already on the path.
       return { stdout: '', stderr: '', exitCode: 0 };
+    case 'dmesg':
+      // Only the NVIDIA driver's lines are modelled (Xids, GPU resets).
+      return { stdout: host.dmesg?.(nodeName) ?? '', stderr: '', exitCode: 0 };
     case 'kubectl':
       return { stdout: '', stderr: 'bash: kubectl: command not found', exitCode: 127 };
   }
   if (program === 'nvidia-smi') {
     // The driver (and with it nvidia-smi) is only installed on machines with NVIDIA GPUs.
-    const gpus = host.nodeGpus?.(nodeName) ?? [];
-    if (gpus.length === 0) return { stdout: '', stderr: 'bash: nvidia-smi: command not found', exitCode: 127 };
-    return runNvidiaSmi(gpus, args, host.nowMs());
+    const out = host.nvidiaSmi?.(nodeName, args);
+    if (!out) return { stdout: '', stderr: 'bash: nvidia-smi: command not found', exitCode: 127 };
+    return { ...out, stdout: out.stdout.replace(/\n$/, '') };
   }
   return { stdout: '', stderr: `bash: ${program}: command not found`, exitCode: 127 };
 }

@@ -129,6 +129,13 @@ export const CATALOGUE: readonly WorkloadEntry[] = [
     behaviour: { kind: 'nginx-signal' },
   },
   {
+    id: 'nginx-version',
+    description: 'nginx -v (as kubectl exec runs it): prints its version on stderr and exits 0.',
+    programs: ['nginx'],
+    argsInclude: ['-v'],
+    behaviour: { kind: 'exit-now', code: 0, logs: [{ text: 'nginx version: nginx/1.27.5', stream: 'stderr' }] },
+  },
+  {
     id: 'nginx',
     description: 'nginx: serves / with 200 on port 80 within a second; logs probe requests; shuts down gracefully on SIGQUIT (its STOPSIGNAL).',
     programs: ['nginx'],

@@ -13,14 +13,15 @@ import { accessLine, fillLines } from './templates';
  */
 export function startProcess(env: ProcessEnv): Process {
   const argv = effectiveArgv(env.argv);
-  const entry = findWorkload(env.argv, argv, env.image.repository);
-  const process = build(entry, argv, env);
+  const process = env.programs?.(argv, env) ?? build(findWorkload(env.argv, argv, env.image.repository), argv, env);
   return env.overrides.crashAfterMs === undefined ? process : withCrash(process, env.overrides.crashAfterMs, env.overrides.exitCode ?? 1);
 }
 
 /** A program the shell can run by name: the catalogue entry for argv, if it is a known program. */
 export function spawnFor(env: ProcessEnv): (argv: readonly string[]) => Process | undefined {
   return (argv) => {
+    const external = env.programs?.(argv, { ...env, argv });
+    if (external) return external;
     const entry = findWorkload(argv, argv, env.image.repository);
     if (entry.programs.length === 0) return undefined;
     return build(entry, [...argv], { ...env, argv });

@@ -26,6 +26,8 @@ export const OVERRIDE_KEYS = {
   failLiveness: 'fail-liveness',
   /** The CPU the container uses, as a quantity (250m, 1.5), instead of its program's demand (read live; capped by the CPU limit, no sampling noise). */
   cpuUsage: 'cpu-usage',
+  /** The GPU utilisation the container drives on its devices, a percentage (60%, 60), instead of its program's (read live: an inference load). */
+  gpuUtilisation: 'gpu-utilisation',
 } as const;
 
 export interface WorkloadOverrides {
@@ -91,6 +93,13 @@ export function liveOverridesReader(container: string): (annotations: Readonly<R
     if (a === undefined || Object.isFrozen(a)) [lastAnnotations, last] = [a, out];
     return out;
   };
+}
+
+/** kubelab.dev/gpu-utilisation for a container as a fraction 0–1, or undefined when unset or malformed. */
+export function gpuUtilisationOverride(annotations: Readonly<Record<string, string>> | undefined, container: string): number | undefined {
+  const text = lookup(annotations, OVERRIDE_KEYS.gpuUtilisation, container)?.trim();
+  const m = text === undefined ? null : /^(\d+(?:\.\d+)?)%?$/.exec(text);
+  return m ? Math.min(100, Number(m[1])) / 100 : undefined;
 }
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

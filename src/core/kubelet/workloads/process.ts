@@ -89,8 +89,10 @@ export interface ProcessEnv {
   readonly nodeName: string;
   /** The node's kernel, as programs print it (uname -r). */
   readonly kernel: string;
-  /** Whether the container's limits include an nvidia.com/* device (until device assignment exists). */
+  /** Whether the device plugin assigned the container a GPU (a GPU or MIG device). */
   readonly hasGpu: boolean;
+  /** Programs the image carries beyond the catalogue (vendor binaries with node state behind them). */
+  readonly programs?: (argv: readonly string[], env: ProcessEnv) => Process | undefined;
   readonly overrides: WorkloadOverrides;
   readonly rng: Rng;
   readonly fs: FileSystem;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEVICE_PLUGIN_CONFIG, parseDevicePluginConfig, type DevicePluginConfig } from '../../../../src/core/gpu/device-plugin/config';
-import { advertisedResources, sharedRequestError, unexpectedAdmissionMessage, visibleDevicesEnv } from '../../../../src/core/gpu/device-plugin/resources';
+import { advertisedResources, pluginRpcError, sharedRequestError, visibleDevicesEnv } from '../../../../src/core/gpu/device-plugin/resources';
 import type { NodeGpu } from '../../../../src/core/gpu/node-gpu';
 import { dgxA100, nodeGpus } from '../dgx-a100';
 
@@ -94,7 +94,7 @@ describe('device plugin sharing', () => {
     if (!r.ok) throw new Error(r.error);
     const error = sharedRequestError(c, r.resources[0]!, 2);
     expect(error).toBe("request for 'nvidia.com/gpu: 2' too large: maximum request size for shared resources is 1");
-    expect(unexpectedAdmissionMessage(error!)).toBe("Allocate failed due to rpc error: code = Unknown desc = request for 'nvidia.com/gpu: 2' too large: maximum request size for shared resources is 1, which is unexpected");
+    expect(pluginRpcError(error!)).toBe("rpc error: code = Unknown desc = request for 'nvidia.com/gpu: 2' too large: maximum request size for shared resources is 1");
     expect(sharedRequestError(c, r.resources[0]!, 1)).toBeUndefined();
     expect(sharedRequestError(timeSlicing(4), r.resources[0]!, 2)).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../../../src/core';
+import { createSimulation, GPU_STACK_BOOT_S } from '../../../../src/core';
 import { applyManifests } from '../../../../src/core/apply/apply';
 import { resolveCluster } from '../../../../src/core/cluster/parse-cluster';
 import { World } from '../../../../src/core/world';
@@ -114,6 +114,8 @@ describe('the workload catalogue', () => {
 describe('GPU workloads on a node', () => {
   it('gives a container whose limits include nvidia.com/gpu a GPU, and exposes its utilisation', () => {
     const sim = createSimulation({ seed: 1, cluster: 'dgx-a100' });
+    // The device plugin registers the GPUs first; a pod bound earlier runs without one.
+    sim.advance(GPU_STACK_BOOT_S);
     sim.apply(`apiVersion: v1
 kind: Pod
 metadata: { name: vectoradd }
@@ -133,12 +135,13 @@ spec:
 
   it('reports a training container\'s GPU utilisation for the GPU stack to read', () => {
     const world = new World(1, resolveCluster('dgx-a100'));
+    world.ctx.clock.runUntil(GPU_STACK_BOOT_S * 1000);
     applyManifests(
       world.ctx.store,
       'apiVersion: v1\nkind: Pod\nmetadata: { name: train }\nspec:\n  nodeName: dgx-1\n  containers:\n  - name: pytorch\n    image: nvcr.io/nvidia/pytorch:25.01-py3\n    command: [python, train.py]\n    resources: { limits: { nvidia.com/gpu: 1 } }\n',
       {},
     );
-    world.ctx.clock.runUntil(400_000);
+    world.ctx.clock.runUntil(GPU_STACK_BOOT_S * 1000 + 400_000);
     expect(world.kubelets.containerUsage('default', 'train', 'pytorch')).toMatchObject({ gpuUtilisation: 0.95, cpuMillis: 4000 });
     expect(world.kubelets.containerUsage('default', 'train', 'nope')).toBeUndefined();
   });

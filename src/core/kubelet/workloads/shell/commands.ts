@@ -2,6 +2,8 @@ import type { TimedStep } from '../process';
 import { epochSeconds, unixDate } from '../log-time';
 import type { Shell } from './interpreter';
 import { ShellExit } from './interpreter';
+import { ls } from './ls';
+import { exists, isDir } from './paths';
 
 /**
  * The commands the shell runs itself: ash builtins and the busybox applets scripts in pods use.
@@ -67,17 +69,6 @@ function printf(sh: Shell, args: string[]): number {
   return 0;
 }
 
-function exists(sh: Shell, path: string): boolean {
-  return sh.env.fs.has(path) || isDir(sh, path);
-}
-
-function isDir(sh: Shell, path: string): boolean {
-  const prefix = path.endsWith('/') ? path : `${path}/`;
-  if (['/', '/tmp/', '/etc/', '/var/', '/usr/', '/bin/', '/root/', '/home/', '/proc/', '/dev/'].includes(prefix)) return true;
-  for (const k of sh.env.fs.keys()) if (k.startsWith(prefix)) return true;
-  return false;
-}
-
 function test(sh: Shell, args: string[]): number {
   const truth = (a: string[]): boolean => {
     if (a[0] === '!') return !truth(a.slice(1));
@@ -87,17 +78,17 @@ function test(sh: Shell, args: string[]): number {
       const [op, v] = a as [string, string];
       switch (op) {
         case '-e':
-          return exists(sh, v);
+          return exists(sh.env.fs, v);
         case '-f':
           return sh.env.fs.has(v);
         case '-d':
-          return isDir(sh, v);
+          return isDir(sh.env.fs, v);
         case '-s':
           return (sh.env.fs.get(v) ?? '').length > 0;
         case '-r':
         case '-w':
         case '-x':
-          return exists(sh, v);
+          return exists(sh.env.fs, v);
         case '-z':
           return v === '';
         case '-n':
@@ -244,16 +235,7 @@ export const COMMANDS: Readonly<Record<string, ShellCommand>> = {
     }
     return status;
   },
-  ls: (sh, args) => {
-    let status = 0;
-    for (const f of args.filter((a) => !a.startsWith('-'))) {
-      if (!exists(sh, f)) {
-        sh.write(2, `ls: ${f}: No such file or directory\n`);
-        status = 1;
-      } else sh.write(1, `${f}\n`);
-    }
-    return status;
-  },
+  ls,
   test,
   '[': (sh, args) => {
     if (args[args.length - 1] !== ']') {

@@ -14,7 +14,17 @@ export class ShellExit {
   constructor(readonly code: number) {}
 }
 
-type Sink = { readonly kind: 'log'; readonly stream: Stream } | { readonly kind: 'buffer'; readonly buf: string[] } | { readonly kind: 'discard' };
+/** Output an exec'd command wrote, in the order it wrote it, by stream. */
+export interface OutputChunk {
+  readonly stream: Stream;
+  readonly text: string;
+}
+
+type Sink =
+  | { readonly kind: 'log'; readonly stream: Stream }
+  | { readonly kind: 'buffer'; readonly buf: string[] }
+  | { readonly kind: 'chunks'; readonly chunks: OutputChunk[]; readonly stream: Stream }
+  | { readonly kind: 'discard' };
 
 /** Output is written out, with the time it took, every this many milliseconds of busy work. */
 const FLUSH_MS = 100;
@@ -43,10 +53,12 @@ export class Shell {
     readonly signals: { term: boolean },
     readonly spawn: Spawn,
   ) {
+    // The process environment in the runtime's order: the image's PATH, HOSTNAME (containerd),
+    // the container's variables, and HOME, which runc adds last when nothing set it.
+    this.vars.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+    this.vars.set('HOSTNAME', env.hostname);
     for (const [k, v] of Object.entries(env.env)) this.vars.set(k, v);
-    if (!this.vars.has('HOSTNAME')) this.vars.set('HOSTNAME', env.hostname);
     if (!this.vars.has('HOME')) this.vars.set('HOME', '/root');
-    if (!this.vars.has('PATH')) this.vars.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
   }
 
   /** Virtual now, counting the work done since the last step was handed out. */
@@ -61,14 +73,18 @@ export class Shell {
       sink.buf.push(text);
       return;
     }
+    if (sink.kind === 'chunks') {
+      sink.chunks.push({ stream: sink.stream, text });
+      return;
+    }
     const body = text.endsWith('\n') ? text.slice(0, -1) : text;
     for (const l of body.split('\n')) this.lines.push({ stream: sink.stream, text: l });
   }
 
-  /** Send both output streams to `buf` (an exec'd command's output is captured, not logged). */
-  captureInto(buf: string[]): void {
-    this.out = { kind: 'buffer', buf };
-    this.err = this.out;
+  /** Capture both output streams, in order (an exec'd command's output is returned, not logged). */
+  captureInto(chunks: OutputChunk[]): void {
+    this.out = { kind: 'chunks', chunks, stream: 'stdout' };
+    this.err = { kind: 'chunks', chunks, stream: 'stderr' };
   }
 
   /** `sh: foo: not found` (ash) or `bash: line 1: foo: command not found`. */

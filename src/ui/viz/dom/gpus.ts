@@ -1,0 +1,55 @@
+import type { GpuView, NodeView } from '../../../worker/protocol';
+import type { RenderText } from '../scene';
+import { el } from './el';
+
+/** MIG instances are coloured by their compute size (1g … 7g), the same colour in both strips. */
+const migClass = (computeSlices: number) => `mig-${Math.min(7, computeSlices)}g`;
+
+function slicedGpu(node: NodeView, g: GpuView, text: RenderText): HTMLDivElement {
+  const slices = g.slices!;
+  const compute = el('div', 'compute', { 'aria-hidden': 'true' });
+  let used = 0;
+  for (const inst of g.mig?.instances ?? []) {
+    for (let i = 0; i < inst.computeSlices && used < slices.compute; i++, used++) compute.append(el('i', `slot ${migClass(inst.computeSlices)}`));
+  }
+  while (used++ < slices.compute) compute.append(el('i', 'slot'));
+
+  const memory = el('div', 'memory', { 'aria-hidden': 'true' });
+  const unusable = new Set(g.mig?.unusable ?? []);
+  for (let i = 0; i < slices.memory; i++) memory.append(el('i', `slot${unusable.has(i) ? ' unusable' : ''}`));
+  for (const inst of g.mig?.instances ?? []) {
+    // A one-slice instance has room for its size only (`1g`); the full name is in the tooltip.
+    const label = inst.size < 2 ? inst.profile.split('.')[0]! : inst.profile;
+    const block = el('b', `inst ${migClass(inst.computeSlices)}`, { title: `${inst.profile} · ${inst.uuid}` }, label);
+    block.style.left = `${(inst.start / slices.memory) * 100}%`;
+    block.style.width = `${(inst.size / slices.memory) * 100}%`;
+    memory.append(block);
+  }
+  if (!g.mig) memory.append(el('b', 'whole', {}, text.migOff));
+  return el(
+    'div',
+    `gpu sliced${g.mig ? ' mig' : ''}`,
+    { role: 'button', tabindex: '0', 'aria-label': text.gpu(node.name, g), 'data-kind': 'Gpu', 'data-node': node.id, 'data-index': String(g.index) },
+    el('span', 'gpu-index', { 'aria-hidden': 'true' }, String(g.index)),
+    compute,
+    memory,
+  );
+}
+
+function plainGpu(node: NodeView, g: GpuView, text: RenderText): HTMLDivElement {
+  return el('div', 'gpu', { role: 'button', tabindex: '0', 'aria-label': text.gpu(node.name, g), 'data-kind': 'Gpu', 'data-node': node.id, 'data-index': String(g.index) }, String(g.index));
+}
+
+/**
+ * A card's GPUs: a row of boxes for GPUs without MIG, or, for MIG-capable ones, each GPU with its
+ * compute slices (top) and memory slices (bottom), MIG instances at their real placements,
+ * coloured by size, and free slices no profile can use any more hatched.
+ */
+export function gpuBlock(node: NodeView, text: RenderText): HTMLElement[] {
+  if (!node.gpus.length) return [];
+  const sliced = node.gpus.some((g) => g.slices);
+  return [
+    el('div', 'gpu-model', {}, `${node.gpus.length} × ${node.gpus[0]!.name}`),
+    el('div', sliced ? 'gpu-grid' : 'gpu-row', {}, ...node.gpus.map((g) => (g.slices ? slicedGpu(node, g, text) : plainGpu(node, g, text)))),
+  ];
+}

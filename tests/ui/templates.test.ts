@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../src/core';
+import { TEMPLATES } from '../../src/ui/editor/templates';
+
+describe('editor templates', () => {
+  it('offer the kinds the issue lists, each in a file of its own', () => {
+    expect(TEMPLATES.map((t) => t.id)).toEqual(['pod', 'gpu-pod', 'deployment', 'service', 'job', 'mig-pod', 'time-sliced-pod', 'triton']);
+    expect(new Set(TEMPLATES.map((t) => t.fileName)).size).toBe(TEMPLATES.length);
+  });
+
+  it.each(TEMPLATES.map((t) => [t.id, t.text] as const))('%s is accepted by the API server as written', (_id, text) => {
+    const sim = createSimulation({ cluster: 'gpu-lab' });
+    const out = sim.apply(text);
+    expect(out.stderr).toBe('');
+    expect(out.ok).toBe(true);
+  });
+});
