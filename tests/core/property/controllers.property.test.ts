@@ -113,7 +113,7 @@ function converged(sim: Simulation): void {
 }
 
 describe('controllers under random operations (property)', () => {
-  it('never throw, never change anything for a refused manifest, leave no orphans, and converge', { timeout: 60_000 }, () => {
+  it('never throw, never change anything for a refused manifest, leave no orphans, and converge', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(opArb, { minLength: 1, maxLength: 20 }), (seed, ops) => {
         const sim = createSimulation({ seed, cluster: 'minimal' });

@@ -23,12 +23,12 @@ describe('the pinned event log of busy seeded runs', () => {
   it('is unchanged for the GPU lab', { timeout: 60_000 }, () => {
     expect(gpuScenario()).toEqual({
       now: 660,
-      events: '31:f994e3de9d42c7bc',
-      objects: 'e8495c5ceea7826f',
-      watch: '299:3f98deed3c2842f2',
-      metrics: 'ee71d9b0c102e8ad',
-      kubectl: '59d866bc58b27456',
-      explanations: '4e0e9dde4d0b0bfe',
+      events: '116:40b71fa79602ee32',
+      objects: 'd45833d7e2e32a8e',
+      watch: '675:53605f909521c228',
+      metrics: '641e6e24adcfb1e2',
+      kubectl: 'a11f45fe3c33a284',
+      explanations: '77c8d464031de011',
     });
   });
 
