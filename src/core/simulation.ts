@@ -168,7 +168,7 @@ export class Simulation {
   list<T extends KubeObject = KubeObject>(kind: string, options: ListOptions = {}): T[] {
     const type = this.world.ctx.store.registry.types.resolve(kind);
     if (!type) return [];
-    let requirements: Requirement[] = [];
+    let requirements: readonly Requirement[] = [];
     if (typeof options.labelSelector === 'string') requirements = parseSelector(options.labelSelector);
     else if (options.labelSelector) requirements = selectorRequirements(options.labelSelector);
     const fields = parseFieldSelector(options.fieldSelector ?? '');

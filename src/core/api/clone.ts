@@ -34,11 +34,16 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
-  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
-  if (ak.length !== bk.length) return false;
-  for (const k of ak) if (!deepEqual(ao[k], bo[k])) return false;
-  return true;
+  // Keys whose value is undefined do not count; counted without building key lists.
+  let count = 0;
+  for (const k in ao) {
+    const v = ao[k];
+    if (v === undefined || !Object.prototype.hasOwnProperty.call(ao, k)) continue;
+    if (!deepEqual(v, bo[k])) return false;
+    count++;
+  }
+  for (const k in bo) if (bo[k] !== undefined && Object.prototype.hasOwnProperty.call(bo, k)) count--;
+  return count === 0;
 }
 
 /**

@@ -38,15 +38,42 @@ export function matchesRequirement(r: Requirement, labels: Labels): boolean {
 }
 
 export function matchesAll(requirements: readonly Requirement[], labels: Labels): boolean {
-  for (const r of requirements) if (!matchesRequirement(r, labels)) return false;
+  // An indexed loop: requirement lists are often frozen, which takes for-of off V8's fast path.
+  for (let i = 0; i < requirements.length; i++) if (!matchesRequirement(requirements[i]!, labels)) return false;
   return true;
 }
 
+/**
+ * The requirements of selectors in stored objects, which are frozen: controllers match the same
+ * selector against many objects on every sync, and a frozen selector cannot change.
+ */
+const parsedSelectors = new WeakMap<LabelSelector, readonly Requirement[]>();
+
+function isDeeplyFrozen(selector: LabelSelector): boolean {
+  const { matchLabels, matchExpressions } = selector;
+  if (!Object.isFrozen(selector) || (matchLabels && !Object.isFrozen(matchLabels)) || (matchExpressions && !Object.isFrozen(matchExpressions))) return false;
+  return (matchExpressions ?? []).every((e) => Object.isFrozen(e) && (!e.values || Object.isFrozen(e.values)));
+}
+
 /** A LabelSelector's requirements. An empty selector has none and selects everything. */
-export function selectorRequirements(selector: LabelSelector): Requirement[] {
+export function selectorRequirements(selector: LabelSelector): readonly Requirement[] {
+  const known = parsedSelectors.get(selector);
+  if (known) return known;
   const out: Requirement[] = [];
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) out.push({ key, operator: 'In', values: [value] });
   for (const e of selector.matchExpressions ?? []) out.push({ key: e.key, operator: e.operator as Operator, values: e.values ?? [] });
+  if (isDeeplyFrozen(selector)) parsedSelectors.set(selector, Object.freeze(out));
+  return out;
+}
+
+const parsedMatchLabels = new WeakMap<Readonly<Record<string, string>>, readonly Requirement[]>();
+
+/** The requirements of a plain label map used as a selector (a Service's spec.selector), remembered when frozen. */
+export function matchLabelsRequirements(matchLabels: Readonly<Record<string, string>>): readonly Requirement[] {
+  const known = parsedMatchLabels.get(matchLabels);
+  if (known) return known;
+  const out = selectorRequirements({ matchLabels });
+  if (Object.isFrozen(matchLabels)) parsedMatchLabels.set(matchLabels, Object.freeze([...out]));
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { matchesAll, selectorMatches, selectorRequirements } from '../api/labels';
+import { matchesAll, selectorRequirements } from '../api/labels';
 import type { KubeObject, Stored } from '../api/types';
 import type { ObjectStore } from '../store/object-store';
 import { controllerRefOf, controllerRefTo } from './pods';
@@ -14,14 +14,19 @@ export function claim<T extends KubeObject>(store: ObjectStore, owner: Stored<Ku
   const uid = owner.metadata.uid;
   const namespace = owner.metadata.namespace;
   const owned = new Map<string, Stored<T>>();
-  for (const o of store.dependentsOf(uid)) {
+  // A missing selector selects nothing (selectorMatches); parsed once for every candidate.
+  const requirements = selector ? selectorRequirements(selector) : undefined;
+  const dependents = store.dependentsOf(uid);
+  for (let i = 0; i < dependents.length; i++) {
+    const o = dependents[i]!;
     if (o.kind !== kind || controllerRefOf(o)?.uid !== uid) continue;
-    if (selectorMatches(selector, o.metadata.labels)) owned.set(o.metadata.uid, o as Stored<T>);
+    if (requirements !== undefined && matchesAll(requirements, o.metadata.labels)) owned.set(o.metadata.uid, o as Stored<T>);
     else release(store, o, uid);
   }
-  if (!owner.metadata.deletionTimestamp && selector && namespace) {
-    const requirements = selectorRequirements(selector);
-    for (const o of store.uncontrolled<T>(kind, namespace)) {
+  if (!owner.metadata.deletionTimestamp && requirements !== undefined && namespace) {
+    const orphans = store.uncontrolled<T>(kind, namespace);
+    for (let i = 0; i < orphans.length; i++) {
+      const o = orphans[i]!;
       if (o.metadata.deletionTimestamp || !matchesAll(requirements, o.metadata.labels)) continue;
       owned.set(o.metadata.uid, adopt(store, o, owner) as Stored<T>);
     }

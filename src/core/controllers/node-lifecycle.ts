@@ -115,7 +115,9 @@ export class NodeLifecycleController {
       const fresh = this.ctx.store.get<Node>('Node', node.metadata.name)!;
       const zone = zoneOf(fresh);
       if (fresh.metadata.labels?.['node.kubernetes.io/exclude-disruption'] === undefined) {
-        zoneConditions.set(zone, [...(zoneConditions.get(zone) ?? []), current]);
+        const inZone = zoneConditions.get(zone);
+        if (inZone) inZone.push(current);
+        else zoneConditions.set(zone, [current]);
       }
       this.taintForEviction(fresh, observed);
       if (current !== 'True' && observed === 'True') {

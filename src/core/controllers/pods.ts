@@ -21,13 +21,16 @@ export function isPodTerminal(pod: Pod): boolean {
 export function isPodReady(pod: Pod): boolean {
   const conditions = pod.status?.conditions;
   if (!conditions) return false;
-  for (const c of conditions) if (c.type === 'Ready') return c.status === 'True';
+  for (let i = 0; i < conditions.length; i++) if (conditions[i]!.type === 'Ready') return conditions[i]!.status === 'True';
   return false;
 }
 
 /** Virtual ms when the pod last became Ready, if it is Ready. */
 export function podReadySince(pod: Pod): number | undefined {
-  for (const c of pod.status?.conditions ?? []) {
+  const conditions = pod.status?.conditions;
+  if (!conditions) return undefined;
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i]!;
     if (c.type !== 'Ready') continue;
     return c.status === 'True' && c.lastTransitionTime ? parseTimestamp(c.lastTransitionTime) : undefined;
   }
@@ -55,7 +58,9 @@ export function controllerRefTo(owner: Stored<KubeObject>): OwnerReference {
 }
 
 export function controllerRefOf(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata?.ownerReferences?.find((r) => r.controller === true);
+  const refs = obj.metadata?.ownerReferences;
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i]!.controller === true) return refs[i];
+  return undefined;
 }
 
 /** GetPodFromTemplate: labels, annotations and finalizers of the template, the owner's namespace and controller reference. */

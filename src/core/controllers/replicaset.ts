@@ -1,4 +1,5 @@
-import type { ReplicaSet, ReplicaSetCondition } from 'kubernetes-types/apps/v1';
+import type { ReplicaSet, ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
+import { deepEqual } from '../api/clone';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Stored, Writable } from '../api/types';
 import { rfc3339 } from '../engine/time';
@@ -70,33 +71,46 @@ export class ReplicaSetController extends Controller {
   private updateStatus(rs: Stored<ReplicaSet>, failure: ApiError | undefined): Requeue | void {
     const now = this.ctx.clock.now();
     const minReady = rs.spec?.minReadySeconds ?? 0;
-    const pods = this.ctx.store.dependentsOf(rs.metadata.uid).filter((o): o is Stored<Pod> => o.kind === 'Pod' && isPodActive(o as Pod));
-    const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+    const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
+    let replicas = 0;
     let fullyLabeled = 0;
     let ready = 0;
     let available = 0;
     let nextAvailable: number | undefined;
-    for (const p of pods) {
-      if (Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
+    const dependents = this.ctx.store.dependentsOf(rs.metadata.uid);
+    for (let i = 0; i < dependents.length; i++) {
+      const o = dependents[i]!;
+      if (o.kind !== 'Pod' || !isPodActive(o as Pod)) continue;
+      const p = o as Stored<Pod>;
+      replicas++;
+      if (hasLabels(p, templateLabels)) fullyLabeled++;
       if (isPodReady(p)) ready++;
       if (isPodAvailable(p, minReady, now)) available++;
       const wait = msUntilAvailable(p, minReady, now);
       if (wait !== undefined) nextAvailable = Math.min(nextAvailable ?? wait, wait);
     }
     const conditions = replicaFailureConditions(rs, failure, rfc3339(now));
-    this.ctx.store.patchStatus<ReplicaSet>('ReplicaSet', rs.metadata.name, rs.metadata.namespace, (draft) => {
-      const st = ((draft as Writable<ReplicaSet>).status ??= { replicas: 0 });
-      st.replicas = pods.length;
-      st.fullyLabeledReplicas = fullyLabeled;
-      st.readyReplicas = ready;
-      st.availableReplicas = available;
-      st.observedGeneration = rs.metadata.generation;
-      if (conditions.length) st.conditions = conditions;
-      else delete st.conditions;
-    });
+    const status: Writable<ReplicaSetStatus> = { ...(rs.status ?? { replicas: 0 }) };
+    status.replicas = replicas;
+    status.fullyLabeledReplicas = fullyLabeled;
+    status.readyReplicas = ready;
+    status.availableReplicas = available;
+    status.observedGeneration = rs.metadata.generation;
+    if (conditions.length) status.conditions = conditions;
+    else delete status.conditions;
+    // An unchanged status is not written (the store would keep the object as it is anyway).
+    if (!deepEqual(status, rs.status)) {
+      this.ctx.store.rebuildStatus<ReplicaSet>('ReplicaSet', rs.metadata.name, rs.metadata.namespace, () => status);
+    }
     if (failure) throw failure;
     if (nextAvailable !== undefined) return { requeueAfterMs: nextAvailable };
   }
+}
+
+function hasLabels(pod: Stored<Pod>, wanted: readonly (readonly [string, string])[]): boolean {
+  const labels = pod.metadata.labels;
+  for (let i = 0; i < wanted.length; i++) if (labels?.[wanted[i]![0]] !== wanted[i]![1]) return false;
+  return true;
 }
 
 /** The ReplicaFailure condition: set while creating or deleting pods fails, removed once it works. */

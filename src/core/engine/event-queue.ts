@@ -3,12 +3,20 @@
  * tasks due at the same instant the order in which they were scheduled, so a run is deterministic.
  * Cancelled tasks are dropped lazily when they reach the top.
  */
-export interface ScheduledTask {
-  readonly at: number;
-  readonly seq: number;
-  readonly label: string;
-  run: () => void;
-  cancelled: boolean;
+export class ScheduledTask {
+  cancelled = false;
+
+  constructor(
+    readonly at: number,
+    readonly seq: number,
+    readonly label: string,
+    readonly run: () => void,
+  ) {}
+
+  /** Idempotent; the task is dropped when it reaches the top of the heap. */
+  cancel(): void {
+    this.cancelled = true;
+  }
 }
 
 export class EventQueue {
@@ -20,7 +28,7 @@ export class EventQueue {
   }
 
   push(at: number, label: string, run: () => void): ScheduledTask {
-    const task: ScheduledTask = { at, seq: this.nextSeq++, label, run, cancelled: false };
+    const task = new ScheduledTask(at, this.nextSeq++, label, run);
     const heap = this.heap;
     heap.push(task);
     let i = heap.length - 1;

@@ -56,7 +56,8 @@ export class Kubelet implements WorkerHost {
   private readonly reporter: NodeStatusReporter;
   private readonly evictions = new EvictionManager();
   private nextPodIp = 2;
-  private readonly metricLabels = new Map<string, Labels>();
+  /** The label set of each container's metric series, by `namespace/pod`, then container: built once, frozen. */
+  private readonly metricLabels = new Map<string, Map<string, Labels>>();
   /** The kubelet process runs: the machine is powered and booted. */
   private running = true;
   /** When the kubelet process last started (probe workers stagger themselves for a period after). */
@@ -125,7 +126,7 @@ export class Kubelet implements WorkerHost {
   /** The pod is gone from the API server. */
   onPodDeleted(pod: Stored<Pod>): void {
     dropPodMetrics(this.ctx.metrics, pod.metadata.namespace ?? 'default', pod.metadata.name);
-    for (const key of [...this.metricLabels.keys()]) if (key.startsWith(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}/`)) this.metricLabels.delete(key);
+    this.metricLabels.delete(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
     const w = this.workers.get(pod.metadata.uid);
     // A kubelet that cannot hear the API server learns of the deletion when it relists.
     if (!w || !this.reachable()) return;
@@ -244,9 +245,11 @@ export class Kubelet implements WorkerHost {
     const pods = [...this.workers.values()].map((w) => ({ namespace: w.namespace, pod: w.name, containers: w.sample(now) })).filter((p) => p.containers.length > 0);
     publishResourceMetrics(this.ctx.metrics, this.nodeName, now, pods, this.nodeUse(usage), (p, container) => {
       // One label set per container, built once: a node publishes every 10 s.
-      const key = `${p.namespace}/${p.pod}/${container}`;
-      let labels = this.metricLabels.get(key);
-      if (!labels) this.metricLabels.set(key, (labels = { namespace: p.namespace, pod: p.pod, container, node: this.nodeName }));
+      const podKey = `${p.namespace}/${p.pod}`;
+      let containers = this.metricLabels.get(podKey);
+      if (!containers) this.metricLabels.set(podKey, (containers = new Map()));
+      let labels = containers.get(container);
+      if (!labels) containers.set(container, (labels = Object.freeze({ namespace: p.namespace, pod: p.pod, container, node: this.nodeName })));
       return labels;
     });
   }

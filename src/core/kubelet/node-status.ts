@@ -92,9 +92,7 @@ export class NodeStatusReporter {
       if (node) this.createLease(node.metadata.uid);
       return;
     }
-    this.ctx.store.patch<Lease>('Lease', this.nodeName, NODE_LEASE_NAMESPACE, (l) => {
-      l.spec = { ...l.spec, renewTime: now };
-    });
+    this.ctx.store.rebuild<Lease>('Lease', this.nodeName, NODE_LEASE_NAMESPACE, (l) => ({ ...l, spec: { ...l.spec, renewTime: now } }));
   }
 
   private createLease(nodeUid: string): void {

@@ -106,13 +106,16 @@ export class Prober {
     private readonly phaseMs: number,
   ) {}
 
+  /** The ticker's callback, made once: a probe ticks every period for the pod's whole life. */
+  private readonly onTick = (): void => this.tick();
+
   /** Probe the instance that started at `containerStartMs`, on the worker's ticks from now on. */
   start(containerStartMs: number): void {
     this.containerStartMs = containerStartMs;
     const period = this.periodMs();
     const now = this.clock.now();
     const next = this.phaseMs + Math.max(0, Math.ceil((now - this.phaseMs) / period)) * period;
-    this.timer = this.clock.at(next, `probe-${this.kind}`, () => this.tick());
+    this.timer = this.clock.at(next, `probe-${this.kind}`, this.onTick);
   }
 
   stop(): void {
@@ -138,7 +141,7 @@ export class Prober {
   }
 
   private tick(): void {
-    this.timer = this.clock.after(this.periodMs(), `probe-${this.kind}`, () => this.tick());
+    this.timer = this.clock.after(this.periodMs(), `probe-${this.kind}`, this.onTick);
     this.runOnce();
   }
 

@@ -66,9 +66,7 @@ export class StatusManager {
     if (!current || current.metadata.uid !== p.uid) return;
     if (p.status) {
       const status = p.status;
-      this.store.patchStatus<Pod>('Pod', p.name, p.namespace, (draft) => {
-        (draft as Writable<Pod>).status = merge(draft.status ?? {}, status);
-      });
+      this.store.rebuildStatus<Pod>('Pod', p.name, p.namespace, (pod) => merge(pod.status ?? {}, status));
     }
     if (p.delete && current.metadata.deletionTimestamp) {
       this.store.delete('Pod', p.name, p.namespace, { gracePeriodSeconds: 0 });

@@ -1,7 +1,7 @@
 import type { Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { Endpoint, EndpointPort, EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { deepEqual } from '../api/clone';
-import { selectorMatches } from '../api/labels';
+import { matchesAll, matchLabelsRequirements } from '../api/labels';
 import type { Stored } from '../api/types';
 import { Controller } from '../controllers/controller';
 import { keyOf, splitKey } from '../controllers/keys';
@@ -47,8 +47,8 @@ export class EndpointSliceController extends Controller {
     for (const svc of this.ctx.store.list<Service>('Service', pod.metadata.namespace)) {
       const sel = svc.spec?.selector;
       if (!sel) continue;
-      const selector = { matchLabels: sel };
-      if (selectorMatches(selector, pod.metadata.labels) || (old && selectorMatches(selector, old.metadata.labels))) out.push(keyOf(svc));
+      const requirements = matchLabelsRequirements(sel);
+      if (matchesAll(requirements, pod.metadata.labels) || (old && matchesAll(requirements, old.metadata.labels))) out.push(keyOf(svc));
     }
     return out;
   }
@@ -71,11 +71,12 @@ export class EndpointSliceController extends Controller {
         return;
       }
       if (this.unchanged(current, slice)) return;
-      const updated = store.patch<EndpointSlice>('EndpointSlice', current.metadata.name, namespace, (d) => {
-        d.metadata!.labels = slice.metadata!.labels;
-        d.endpoints = slice.endpoints!;
-        d.ports = slice.ports!;
-      });
+      const updated = store.rebuild<EndpointSlice>('EndpointSlice', current.metadata.name, namespace, (cur) => ({
+        ...cur,
+        metadata: { ...cur.metadata, labels: slice.metadata!.labels },
+        endpoints: slice.endpoints!,
+        ports: slice.ports!,
+      }));
       this.remember(updated, slice);
     });
     for (const extra of existing.slice(desired.length)) store.delete('EndpointSlice', extra.metadata.name, namespace);
@@ -98,7 +99,7 @@ export class EndpointSliceController extends Controller {
   }
 
   private desiredSlices(svc: Stored<Service>): EndpointSlice[] {
-    const pods = this.ctx.store.select<Pod>('Pod', svc.metadata.namespace, { matchLabels: svc.spec!.selector! });
+    const pods = this.ctx.store.selectRequirements<Pod>('Pod', svc.metadata.namespace, matchLabelsRequirements(svc.spec!.selector!));
     const endpoints: { endpoint: Endpoint; ports: EndpointPort[]; portsKey: string }[] = [];
     for (const pod of pods) {
       const ip = pod.status?.podIP;

@@ -90,7 +90,8 @@ export class SchedulerCache implements Snapshot {
   /** Add or update a pod assigned to a node. Returns the PodInfo now counted and the one it replaced. */
   setPod(pod: Stored<Pod>, nodeName: string, known?: PodInfo): { added: PodInfo; previous: PodInfo | undefined } {
     const previous = this.removePod(pod.metadata.uid);
-    const pi = known ?? new PodInfo(pod);
+    // A status or metadata write keeps the pod's (shared, frozen) spec, and with it all PodInfo derives.
+    const pi = known ?? (previous && previous.pod.spec === pod.spec ? previous.withBoundPod(pod) : new PodInfo(pod));
     const info = this.byName.get(nodeName);
     if (info) info.addPod(pi);
     else {

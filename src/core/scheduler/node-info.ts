@@ -26,6 +26,9 @@ export class NodeInfo {
   imageSizes = new Map<string, number>();
   /** Bumped on every change: lets caches tell whether a node moved on. */
   generation = 0;
+  /** Counts over this node's pods (see rememberedCount), valid for one generation; a clone starts without. */
+  private counted: Map<string, number> | undefined;
+  private countedAt = -1;
 
   constructor(public node: Stored<Node>) {
     this.setNode(node);
@@ -95,6 +98,23 @@ export class NodeInfo {
       return false;
     }
     return Boolean(this.usedPorts.get(p.ip)?.has(key) || this.usedPorts.get('0.0.0.0')?.has(key));
+  }
+
+  /**
+   * A count over this node's pods that depends on nothing else, remembered under a key until the
+   * node changes: the scorers ask the same question of every node in every cycle, and most nodes
+   * did not change since the last.
+   */
+  rememberedCount(key: string): number | undefined {
+    return this.countedAt === this.generation ? this.counted?.get(key) : undefined;
+  }
+
+  rememberCount(key: string, n: number): void {
+    if (this.countedAt !== this.generation || !this.counted) {
+      this.counted = new Map();
+      this.countedAt = this.generation;
+    }
+    this.counted.set(key, n);
   }
 
   /** A copy for what-if runs (preemption, nominated pods): same node, own pod list and totals. */

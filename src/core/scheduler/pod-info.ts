@@ -27,7 +27,7 @@ export interface WeightedAffinityTerm extends AffinityTerm {
   readonly weight: number;
 }
 
-function toRequirements(selector: LabelSelector | undefined): Requirement[] | undefined {
+function toRequirements(selector: LabelSelector | undefined): readonly Requirement[] | undefined {
   return selector ? selectorRequirements(selector) : undefined;
 }
 
@@ -89,7 +89,7 @@ export class PodInfo {
     this.hostPorts = ports;
   }
 
-  /** The same PodInfo for a newer version of the pod whose spec only gained a node (a binding). */
+  /** The same PodInfo for a newer version of the pod whose spec is the same or only gained a node (a binding). */
   withBoundPod(pod: Stored<Pod>): PodInfo {
     return Object.assign(Object.create(PodInfo.prototype) as PodInfo, this, { pod });
   }

@@ -26,7 +26,8 @@ export class ObjectIndexes {
     const ns = next.metadata.namespace ?? '';
     nested(this.byNamespace, next.kind, ns).set(key, next);
     this.byUid.set(next.metadata.uid, next);
-    if (previous) this.dropOwnerEntries(key, previous, next);
+    // Versions of an object share unchanged parts: the same owner references need nothing dropped.
+    if (previous && previous.metadata.ownerReferences !== next.metadata.ownerReferences) this.dropOwnerEntries(key, previous, next);
     for (const ref of next.metadata.ownerReferences ?? []) inner(this.dependents, ref.uid).set(key, next);
     this.updateLabels(key, next, previous);
     if (next.kind === 'Pod') this.updateNode(key, next, previous);
@@ -83,11 +84,13 @@ export class ObjectIndexes {
   }
 
   private updateLabels(key: string, next: Obj, previous: Obj | undefined): void {
-    const before = previous?.metadata.labels ?? {};
+    const before = previous?.metadata.labels;
     const after = next.metadata.labels ?? {};
     const ns = next.metadata.namespace;
-    for (const [k, v] of Object.entries(before)) if (after[k] !== v) this.byLabel.get(next.kind)?.get(labelPair(ns, k, v))?.delete(key);
-    for (const [k, v] of Object.entries(after)) nested(this.byLabel, next.kind, labelPair(ns, k, v)).set(key, next);
+    const forKind = inner(this.byLabel, next.kind);
+    // Unchanged labels (shared between versions) leave nothing to drop.
+    if (before && before !== after) for (const k in before) if (after[k] !== before[k]) forKind.get(labelPair(ns, k, before[k]!))?.delete(key);
+    for (const k in after) inner(forKind, labelPair(ns, k, after[k]!)).set(key, next);
   }
 
   private updateNode(key: string, next: Obj, previous: Obj | undefined): void {

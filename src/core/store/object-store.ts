@@ -211,6 +211,18 @@ export class ObjectStore {
   }
 
   /**
+   * Like patch, for a writer that builds the new version from the current one instead of editing
+   * a copy: `build` returns an object that keeps the current version's (frozen) parts it does not
+   * change and hands the store the parts it does. Nothing is deep-copied, which matters for large
+   * objects rewritten often (an EndpointSlice's endpoints). Only for kinds whose update
+   * preparation does not edit nested parts in place (shared parts are frozen: such an edit throws).
+   */
+  rebuild<T extends KubeObject = KubeObject>(kind: string, name: string, namespace: string | undefined, build: (current: Stored<T>) => T): Stored<T> {
+    const built = build(this.require<T>(kind, name, namespace));
+    return this.write({ ...built, metadata: { ...built.metadata } }, false);
+  }
+
+  /**
    * Like patch, through the status subresource. Only the status and metadata are copied for
    * `mutate`: the spec stays the frozen, shared one (a status writer has no business there).
    */
@@ -218,6 +230,17 @@ export class ObjectStore {
     const current = this.require<T>(kind, name, namespace);
     const draft = { ...current, metadata: deepClone(current.metadata), status: deepClone(current.status) } as T;
     mutate(draft);
+    return this.write(draft, true);
+  }
+
+  /**
+   * Like patchStatus, for a writer that builds the new status from the current object instead of
+   * editing a copy (what it keeps of the current status stays shared and frozen): nothing is
+   * deep-copied. The pod status every kubelet posts goes this way.
+   */
+  rebuildStatus<T extends KubeObject = KubeObject>(kind: string, name: string, namespace: string | undefined, build: (current: Stored<T>) => T['status']): Stored<T> {
+    const current = this.require<T>(kind, name, namespace);
+    const draft = { ...current, metadata: { ...current.metadata }, status: build(current) } as unknown as T;
     return this.write(draft, true);
   }
 

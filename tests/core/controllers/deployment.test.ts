@@ -183,6 +183,23 @@ describe('Deployment pause, progress deadline and history', () => {
     expect(live(c).filter(isReady)).toHaveLength(3);
   });
 
+  it('keeps a completed rollout complete when pods later become unavailable, without re-syncing until something changes', () => {
+    const c = new TestCluster('minimal');
+    c.apply(deployment({ progressDeadlineSeconds: 10 }));
+    c.advance(60);
+    const onWorker1 = c.pods().filter((p) => p.spec?.nodeName === 'worker-1');
+    expect(onWorker1.length).toBeGreaterThan(0);
+    c.world.machineStates.powerOff('worker-1');
+    c.advance(90);
+    const d = c.get<Deployment>('Deployment', 'web');
+    expect(d.status?.availableReplicas).toBe(3 - onWorker1.length);
+    expect(d.status?.conditions?.find((x) => x.type === 'Progressing')?.reason).toBe('NewReplicaSetAvailable');
+    // The deadline of the completed rollout lies long in the past: nothing may re-sync it every millisecond.
+    const tasks = c.world.ctx.clock.tasksRun;
+    c.advance(60);
+    expect(c.world.ctx.clock.tasksRun - tasks).toBeLessThan(2_000);
+  });
+
   it('keeps only revisionHistoryLimit old ReplicaSets', () => {
     const c = new TestCluster('minimal');
     for (const tag of ['1.25', '1.26', '1.27', '1.28']) {

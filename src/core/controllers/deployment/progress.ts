@@ -96,9 +96,7 @@ export function syncRolloutStatus(dc: DeploymentSync, s: RolloutState): Requeue 
   conditions = replicaFailure(s, conditions, now);
   st.conditions = conditions;
   if (!deepEqual(st, d.status ?? {})) {
-    s.d = dc.ctx.store.patchStatus<Dep>('Deployment', d.metadata.name, d.metadata.namespace, (x) => {
-      (x as { status?: DeploymentStatus }).status = st;
-    });
+    s.d = dc.ctx.store.rebuildStatus<Dep>('Deployment', d.metadata.name, d.metadata.namespace, () => st);
   }
   return requeueStuck(s.d, st, nowMs);
 }
@@ -109,10 +107,19 @@ function timedOut(d: Dep, cond: DeploymentCondition | undefined, nowMs: number):
   return at !== undefined && at < nowMs;
 }
 
-/** requeueStuckDeployment: a rollout in progress is looked at again just after its deadline. */
+/**
+ * requeueStuckDeployment: a rollout in progress is looked at again just after its deadline.
+ *
+ * A rollout that completed and later lost availability (a node went down) is not: its next sync
+ * takes syncRolloutStatus's "complete" branch, which never checks the deadline, so a timed
+ * re-sync can change nothing — anything it would act on comes with a watch event. Upstream
+ * re-queues such a Deployment rate-limited for as long as it stays unavailable; here the
+ * deadline lies in the past and the re-sync would come every millisecond.
+ */
 function requeueStuck(d: Dep, st: DeploymentStatus, nowMs: number): Requeue | void {
   const cond = getCondition(d, 'Progressing');
   if (!cond || cond.reason === 'ProgressDeadlineExceeded' || deploymentComplete(d, st) || d.spec?.paused) return;
+  if (cond.reason === 'NewReplicaSetAvailable' && (st.replicas ?? 0) === (st.updatedReplicas ?? 0)) return;
   const at = deadlineAt(d, cond);
   if (at === undefined) return;
   return { requeueAfterMs: Math.max(1, at - nowMs + 1000) };
@@ -129,8 +136,6 @@ function replicaFailure(s: RolloutState, conditions: DeploymentCondition[], now:
 export function syncStatusOnly(dc: DeploymentSync, s: RolloutState): void {
   const st = calculateStatus(s, rfc3339(dc.ctx.clock.now()));
   if (deepEqual(st, s.d.status ?? {})) return;
-  s.d = dc.ctx.store.patchStatus<Dep>('Deployment', s.d.metadata.name, s.d.metadata.namespace, (x) => {
-    (x as { status?: DeploymentStatus }).status = st;
-  });
+  s.d = dc.ctx.store.rebuildStatus<Dep>('Deployment', s.d.metadata.name, s.d.metadata.namespace, () => st);
 }
 

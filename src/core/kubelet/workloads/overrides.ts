@@ -70,19 +70,28 @@ export function readOverrides(annotations: Readonly<Record<string, string>> | un
   return out;
 }
 
-/** A reader of a container's live overrides; the annotation keys are built once. */
+/**
+ * A reader of a container's live overrides; the annotation keys are built once. It is called on
+ * every probe and every resource sample, almost always with the same stored (frozen) annotations,
+ * so the answer for the last frozen annotations is kept: they cannot change under it.
+ */
 export function liveOverridesReader(container: string): (annotations: Readonly<Record<string, string>> | undefined) => LiveOverrides {
   const keys = (key: string) => [`${ANNOTATION_PREFIX}${key}.${container}`, `${ANNOTATION_PREFIX}${key}`] as const;
   const [readinessOne, readinessAll] = keys(OVERRIDE_KEYS.failReadiness);
   const [livenessOne, livenessAll] = keys(OVERRIDE_KEYS.failLiveness);
   const [cpuOne, cpuAll] = keys(OVERRIDE_KEYS.cpuUsage);
+  let lastAnnotations: Readonly<Record<string, string>> | undefined | null = null;
+  let last: LiveOverrides | undefined;
   return (a) => {
+    if (last && a === lastAnnotations) return last;
     const cpu = a?.[cpuOne] ?? a?.[cpuAll];
-    return {
+    const out: LiveOverrides = Object.freeze({
       failReadiness: (a?.[readinessOne] ?? a?.[readinessAll]) === 'true',
       failLiveness: (a?.[livenessOne] ?? a?.[livenessAll]) === 'true',
       cpuMillis: cpu === undefined ? undefined : cpuMillisOf(cpu),
-    };
+    });
+    if (a === undefined || Object.isFrozen(a)) [lastAnnotations, last] = [a, out];
+    return out;
   };
 }
 

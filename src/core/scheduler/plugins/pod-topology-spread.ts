@@ -48,6 +48,8 @@ interface Constraint {
   readonly minDomains: number;
   readonly honorNodeAffinity: boolean;
   readonly honorNodeTaints: boolean;
+  /** The namespace and selector as text: what a node's count of matching pods is remembered under. */
+  readonly countKey: string;
 }
 
 function toConstraint(pod: Stored<Pod>, c: TopologySpreadConstraint, selector: readonly Requirement[] | undefined): Constraint {
@@ -64,23 +66,31 @@ function toConstraint(pod: Stored<Pod>, c: TopologySpreadConstraint, selector: r
     minDomains: c.minDomains ?? 1,
     honorNodeAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
     honorNodeTaints: (c.nodeTaintsPolicy ?? 'Ignore') === 'Honor',
+    countKey: `PodTopologySpread\u0000${pod.metadata.namespace ?? 'default'}\u0000${(reqs ?? []).map((r) => `${r.key}\u0001${r.operator}\u0001${r.values.join('\u0002')}`).join('\u0003')}`,
   };
 }
 
-const selectorOf = (s: LabelSelector | undefined): Requirement[] | undefined => (s ? selectorRequirements(s) : undefined);
+const selectorOf = (s: LabelSelector | undefined): readonly Requirement[] | undefined => (s ? selectorRequirements(s) : undefined);
 
 function matches(c: Constraint, labels: Readonly<Record<string, string>> | undefined): boolean {
   return c.selector !== undefined && matchesAll(c.selector, labels);
 }
 
-/** Pods on a node in the namespace that the selector matches, not counting terminating ones (countPodsMatchSelector). */
+/**
+ * Pods on a node in the namespace that the selector matches, not counting terminating ones
+ * (countPodsMatchSelector). `namespace` is the scheduled pod's, the one in the constraint's countKey.
+ */
 function countMatching(node: NodeInfo, c: Constraint, namespace: string): number {
+  if (c.selector === undefined) return 0;
+  const known = node.rememberedCount(c.countKey);
+  if (known !== undefined) return known;
   let n = 0;
   for (const p of node.pods) {
     const pod = p.pod;
     if (pod.metadata.deletionTimestamp || (pod.metadata.namespace ?? 'default') !== namespace) continue;
     if (matches(c, pod.metadata.labels)) n++;
   }
+  node.rememberCount(c.countKey, n);
   return n;
 }
 
@@ -266,13 +276,14 @@ export function createPodTopologySpread(args: PodTopologySpreadArgs = {}, handle
       const s = state.read(SCORE_KEY)!;
       if (s.ignored.has(node.name)) return 0;
       let score = 0;
-      s.constraints.forEach((c, i) => {
+      for (let i = 0; i < s.constraints.length; i++) {
+        const c = s.constraints[i]!;
         const value = node.node.metadata.labels?.[c.topologyKey];
-        if (value === undefined) return;
+        if (value === undefined) continue;
         const count = c.topologyKey === HOSTNAME ? countMatching(node, c, pod.namespace) : (s.pairCounts[i]!.get(value) ?? 0);
         // scoreForCount: more matching pods in the domain is worse; maxSkew − 1 evens out constraints.
         score += count * s.weights[i]! + (c.maxSkew - 1);
-      });
+      }
       return Math.round(score);
     },
     normalizeScores(state, _pod, scores, nodes) {
