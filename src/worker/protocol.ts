@@ -20,6 +20,7 @@ export type {
   ExtendedResourceView,
   Fault,
   FaultResult,
+  GpuHealthView,
   GpuView,
   Inspection,
   InspectRef,

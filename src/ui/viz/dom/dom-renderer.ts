@@ -72,11 +72,18 @@ export class DomRenderer implements ClusterRendererApi {
     const hover = (e: Event) => {
       const hit = targetOf(e.target);
       handlers.hover(hit?.target.kind === 'Pod' ? hit.target : undefined, hit?.el.getBoundingClientRect());
+      this.link(e.target);
     };
     this.root.addEventListener('pointerover', hover);
     this.root.addEventListener('focusin', hover);
-    this.root.addEventListener('pointerleave', () => handlers.hover(undefined));
-    this.root.addEventListener('focusout', () => handlers.hover(undefined));
+    this.root.addEventListener('pointerleave', () => {
+      handlers.hover(undefined);
+      this.link(null);
+    });
+    this.root.addEventListener('focusout', () => {
+      handlers.hover(undefined);
+      this.link(null);
+    });
   }
 
   update(scene: Scene): void {
@@ -96,6 +103,23 @@ export class DomRenderer implements ClusterRendererApi {
     this.cards.update(layout, text, scene.instant);
     this.pods.update(frame);
     this.services.update(layout, text, scene.selected);
+  }
+
+  /**
+   * Light up what the pointed-at thing is linked to: a pod's GPUs and MIG instances, or a GPU's
+   * (or one instance's) pods. Both ends carry `namespace/name` words: `data-ref` on a pod,
+   * `data-pods` on a GPU or instance.
+   */
+  private link(at: EventTarget | null): void {
+    for (const e of this.root.querySelectorAll('.linked')) e.classList.remove('linked');
+    const found = (at as Element | null)?.closest?.<HTMLElement>('[data-ref], [data-pods]');
+    if (!found) return;
+    const refs = found.dataset.ref ? [found.dataset.ref] : (found.dataset.pods ?? '').split(' ').filter(Boolean);
+    for (const ref of refs) {
+      const quoted = CSS.escape(ref);
+      const selector = found.dataset.ref ? `[data-pods~="${quoted}"]` : `[data-ref="${quoted}"]`;
+      for (const e of this.root.querySelectorAll(selector)) e.classList.add('linked');
+    }
   }
 
   private drawLanes(layout: ClusterLayout, text: RenderText): void {
