@@ -142,6 +142,7 @@ export function gpuView(gpu: NodeGpu, live?: GpuStatus): GpuView {
     uuid: gpu.uuid,
     health: live?.health ?? 'unadvertised',
     lastXid: live?.lastXid ?? 0,
+    ...(live?.recovery ? { recovery: live.recovery } : {}),
     pods: podsOf(live?.users),
   };
   if (!geometry) return base;

@@ -168,6 +168,7 @@ export const en = {
   'faults.crashAny': 'Crash a container',
   'faults.deletePod': 'Delete the pod',
   'faults.xidAny': 'Raise a GPU Xid error',
+  'faults.gpuReset': 'Reset the GPU (nvidia-smi -r)',
   'faults.xid79': 'Xid 79: GPU has fallen off the bus',
   'faults.xid48': 'Xid 48: double-bit ECC error',
   'faults.xid94': 'Xid 94: contained ECC error',

@@ -169,6 +169,7 @@ export const vi: Record<MessageKey, string> = {
   'faults.crashAny': 'Làm sập một container',
   'faults.deletePod': 'Xoá pod',
   'faults.xidAny': 'Gây lỗi Xid trên GPU',
+  'faults.gpuReset': 'Đặt lại GPU (nvidia-smi -r)',
   'faults.xid79': 'Xid 79: GPU bị rớt khỏi bus',
   'faults.xid48': 'Xid 48: lỗi ECC hai bit',
   'faults.xid94': 'Xid 94: lỗi ECC đã được khoanh vùng',

@@ -55,6 +55,24 @@ describe('the inspector projection', () => {
     expect(gpu.yaml).toBeUndefined();
     expect(sim.inspect({ kind: 'pod', name: 'gone' }).found).toBe(false);
   });
+
+  it("adds the GPU stack's live view: health, the Xid and the recovery it needs, sensors, MIG config", () => {
+    const sim = createSimulation({ cluster: 'dgx-a100' });
+    sim.advance(60);
+    const before = sim.inspect({ kind: 'Gpu', node: 'dgx-1', index: 3 }).describe;
+    expect(before).toMatch(/^Health: +healthy$/m);
+    expect(before).toMatch(/^Last Xid: +<none>$/m);
+    expect(before).toMatch(/^Temperature: +\d+ C$/m);
+    expect(before).toMatch(/^Memory Used: +0 MiB \/ 40960 MiB$/m);
+    sim.inject({ type: 'gpu-xid', node: 'dgx-1', gpu: 3, xid: 48 });
+    sim.advance(5);
+    const after = sim.inspect({ kind: 'Gpu', node: 'dgx-1', index: 3 }).describe;
+    expect(after).toMatch(/^Health: +unhealthy$/m);
+    expect(after).toMatch(/^Last Xid: +48$/m);
+    expect(after).toMatch(/^Recovery: +gpu-reset$/m);
+    const node = sim.createViewTracker().snapshot(0).nodes.find((n) => n.name === 'dgx-1')!;
+    expect(node.gpus[3]).toMatchObject({ health: 'unhealthy', lastXid: 48, recovery: 'gpu-reset' });
+  });
 });
 
 describe('the view tracker', () => {
