@@ -277,6 +277,7 @@ export const en = {
   'metrics.nodeMemory': 'Node memory use',
   'metrics.gpuUtil': 'GPU utilisation',
   'metrics.gpuFb': 'GPU framebuffer used',
+  'metrics.migFb': 'MIG instance framebuffer used',
   'metrics.migUtil': 'MIG instance engine activity',
   'metrics.hpa': 'Autoscaler {name} → {target}',
   'metrics.hpaRange': '{min}–{max} replicas',

@@ -278,6 +278,7 @@ export const vi: Record<MessageKey, string> = {
   'metrics.nodeMemory': 'Bộ nhớ đã dùng của node',
   'metrics.gpuUtil': 'Mức sử dụng GPU',
   'metrics.gpuFb': 'Bộ nhớ khung GPU đã dùng',
+  'metrics.migFb': 'Bộ nhớ khung của phân vùng MIG đã dùng',
   'metrics.migUtil': 'Mức hoạt động của phân vùng MIG',
   'metrics.hpa': 'Bộ tự co giãn {name} → {target}',
   'metrics.hpaRange': '{min}–{max} bản sao',
