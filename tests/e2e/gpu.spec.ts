@@ -39,3 +39,31 @@ test('a GPU pod from the template is bound to a GPU on a GPU node, runs there, a
   await type(page, 'kubectl get pod cuda-vectoradd -o wide');
   await expect(terminalOutput(page)).toContainText(new RegExp(`cuda-vectoradd\\s+\\S+\\s+\\S+\\s+\\d+\\s+\\S+\\s+\\S+\\s+${node}`));
 });
+
+test('Xid 79 raised from a GPU fault menu marks that GPU lost and takes it out of the node allocatable', async ({ page }) => {
+  await openFresh(page, '?preset=gpu-lab');
+  await speedUp(page);
+  // Healthy and served by the device plugin: the name says nothing about health.
+  const gpu = page.getByRole('button', { name: /^GPU 2 on t4-1: Tesla T4\. Free\.$/ });
+  await expect(gpu).toBeVisible({ timeout: 30_000 });
+  await openTerminal(page);
+  await type(page, 'kubectl get node t4-1 -o jsonpath={.status.allocatable}');
+  await expect(terminalOutput(page)).toContainText('"nvidia.com/gpu":"4"');
+
+  await gpu.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: /^Xid 79: GPU has fallen off the bus/ }).click();
+  const lost = page.getByRole('button', { name: /^GPU 2 on t4-1: Tesla T4, lost \(fallen off the bus\), Xid 79\. Free\.$/ });
+  await expect(lost).toBeVisible();
+  // The other GPUs are untouched.
+  await expect(page.getByRole('button', { name: /^GPU [013] on t4-1: Tesla T4\. Free\.$/ })).toHaveCount(3);
+
+  // The device plugin reports the GPU unhealthy; the kubelet's next status update lowers allocatable (capacity stays).
+  await expect(async () => {
+    await type(page, 'clear');
+    await type(page, 'kubectl get node t4-1 -o jsonpath={.status.allocatable}');
+    await expect(terminalOutput(page)).toContainText('"nvidia.com/gpu":"3"', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await type(page, 'clear');
+  await type(page, 'kubectl get node t4-1 -o jsonpath={.status.capacity}');
+  await expect(terminalOutput(page)).toContainText('"nvidia.com/gpu":"4"');
+});
