@@ -93,6 +93,8 @@ export interface GpuView {
   readonly recovery?: XidRecovery;
   /** `namespace/name` of the pods given the whole GPU (several with time-slicing). */
   readonly pods: readonly string[];
+  /** Time-slicing (or MPS) replicas the device plugin advertises this GPU as, when more than one. */
+  readonly replicas?: number;
 }
 
 export type GpuHealthView = 'healthy' | 'unhealthy' | 'lost' | 'unadvertised';

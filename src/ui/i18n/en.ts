@@ -113,6 +113,7 @@ export const en = {
   'cluster.gpuXid': 'Xid {xid}',
   'cluster.gpuUsedBy': 'Used by {pods}.',
   'cluster.gpuShared': 'Time-sliced, shared by {count|# pod|# pods}: {pods}.',
+  'cluster.gpuTimeSliced': 'Time-sliced into {replicas} replicas, {count} in use{pods}.',
   'cluster.gpuFree': 'Free.',
   'cluster.migInstance': '{profile} (instance {id}){health}: {users}',
   'cluster.migFree': 'free',

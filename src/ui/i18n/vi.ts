@@ -114,6 +114,7 @@ export const vi: Record<MessageKey, string> = {
   'cluster.gpuXid': 'Xid {xid}',
   'cluster.gpuUsedBy': 'Đang dùng bởi {pods}.',
   'cluster.gpuShared': 'Chia sẻ theo thời gian, {count} pod dùng chung: {pods}.',
+  'cluster.gpuTimeSliced': 'Chia sẻ theo thời gian thành {replicas} bản sao, {count} đang dùng{pods}.',
   'cluster.gpuFree': 'Đang rảnh.',
   'cluster.migInstance': '{profile} (phân vùng {id}){health}: {users}',
   'cluster.migFree': 'rảnh',

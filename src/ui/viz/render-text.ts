@@ -31,8 +31,13 @@ export function renderTextFor(): RenderText {
         return `${base} ${t('cluster.gpuMig', { profiles: instances.join('; ') || t('cluster.gpuMigEmpty') })}${unusable}`;
       }
       const migOff = g.slices ? ` ${t('cluster.gpuMigOff')}` : '';
-      const users =
-        g.pods.length > 1 ? t('cluster.gpuShared', { count: g.pods.length, pods: g.pods.join(', ') }) : g.pods.length ? t('cluster.gpuUsedBy', { pods: g.pods[0]! }) : t('cluster.gpuFree');
+      const users = g.replicas
+        ? t('cluster.gpuTimeSliced', { replicas: g.replicas, count: g.pods.length, pods: g.pods.length ? `: ${g.pods.join(', ')}` : '' })
+        : g.pods.length > 1
+          ? t('cluster.gpuShared', { count: g.pods.length, pods: g.pods.join(', ') })
+          : g.pods.length
+            ? t('cluster.gpuUsedBy', { pods: g.pods[0]! })
+            : t('cluster.gpuFree');
       return `${base}${migOff} ${users}`;
     },
     podGpus: (devices) =>

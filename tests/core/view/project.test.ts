@@ -73,6 +73,32 @@ describe('the inspector projection', () => {
     const node = sim.createViewTracker().snapshot(0).nodes.find((n) => n.name === 'dgx-1')!;
     expect(node.gpus[3]).toMatchObject({ health: 'unhealthy', lastXid: 48, recovery: 'gpu-reset' });
   });
+
+  it('gives a time-sliced GPU its replicas', () => {
+    const sim = createSimulation({ cluster: 'dgx-a100' });
+    const configMap = `apiVersion: v1
+kind: ConfigMap
+metadata: { name: device-plugin-config, namespace: gpu-operator }
+data:
+  default: |
+    version: v1
+  ts: |
+    version: v1
+    sharing:
+      timeSlicing:
+        resources:
+        - name: nvidia.com/gpu
+          replicas: 4
+`;
+    sim.advance(30); // the operator creates its namespace and ConfigMap
+    const applied = sim.apply(configMap);
+    expect(applied.ok, JSON.stringify(applied)).toBe(true);
+    sim.kubectl('label node dgx-2 nvidia.com/device-plugin.config=ts');
+    sim.advance(60);
+    const gpuOf = () => sim.createViewTracker().snapshot(0).nodes.find((n) => n.name === 'dgx-2')!.gpus;
+    expect(gpuOf().map((g) => g.replicas)).toEqual(Array(8).fill(4));
+    expect(sim.createViewTracker().snapshot(0).nodes.find((n) => n.name === 'dgx-1')!.gpus[0]!.replicas).toBeUndefined();
+  });
 });
 
 describe('the view tracker', () => {

@@ -17,11 +17,13 @@ function gpuAttrs(node: NodeView, g: GpuView, text: RenderText): Record<string, 
   return { role: 'button', tabindex: '0', 'aria-label': text.gpu(node.name, g), 'data-kind': 'Gpu', 'data-node': node.id, 'data-index': String(g.index), 'data-pods': podsAttr(pods) };
 }
 
-/** What marks a GPU on sight: the broken bolt, and the count of pods sharing a time-sliced GPU. */
+/** What marks a GPU on sight: the broken bolt, and how many pods share a time-sliced GPU. */
 function marks(g: GpuView): Element[] {
   const out: Element[] = [];
   if (g.health === 'unhealthy' || g.health === 'lost') out.push(icon(BROKEN_ICON, 'gpu-broken'));
-  if (g.pods.length > 1) out.push(el('span', 'gpu-shared', { 'aria-hidden': 'true' }, `×${g.pods.length}`));
+  // Time-sliced: users of replicas (`2/4`); shared without known replicas: the count of users.
+  if (g.replicas) out.push(el('span', 'gpu-shared', { 'aria-hidden': 'true' }, `${g.pods.length}/${g.replicas}`));
+  else if (g.pods.length > 1) out.push(el('span', 'gpu-shared', { 'aria-hidden': 'true' }, `×${g.pods.length}`));
   return out;
 }
 
