@@ -6,6 +6,7 @@ import { createComputeInstance, createGpuInstance, MIG_DISABLED, MIG_ENABLED_EMP
 import { migGeometry, profileByName } from '../../../src/core/gpu/mig-profiles';
 import type { NodeGpu } from '../../../src/core/gpu/node-gpu';
 import { backOffMs, gpuView, parseGoDuration } from '../../../src/core/view/project';
+import { bootedCluster, reconfigure } from '../gpu/scenarios/helpers';
 
 describe('pod views', () => {
   it('read the kubelet back-off from its waiting message', () => {
@@ -75,29 +76,11 @@ describe('the inspector projection', () => {
   });
 
   it('gives a time-sliced GPU its replicas', () => {
-    const sim = createSimulation({ cluster: 'dgx-a100' });
-    const configMap = `apiVersion: v1
-kind: ConfigMap
-metadata: { name: device-plugin-config, namespace: gpu-operator }
-data:
-  default: |
-    version: v1
-  ts: |
-    version: v1
-    sharing:
-      timeSlicing:
-        resources:
-        - name: nvidia.com/gpu
-          replicas: 4
-`;
-    sim.advance(30); // the operator creates its namespace and ConfigMap
-    const applied = sim.apply(configMap);
-    expect(applied.ok, JSON.stringify(applied)).toBe(true);
-    sim.kubectl('label node dgx-2 nvidia.com/device-plugin.config=ts');
-    sim.advance(60);
-    const gpuOf = () => sim.createViewTracker().snapshot(0).nodes.find((n) => n.name === 'dgx-2')!.gpus;
-    expect(gpuOf().map((g) => g.replicas)).toEqual(Array(8).fill(4));
-    expect(sim.createViewTracker().snapshot(0).nodes.find((n) => n.name === 'dgx-1')!.gpus[0]!.replicas).toBeUndefined();
+    const sim = bootedCluster('dgx-a100');
+    reconfigure(sim, 'dgx-2', 'all-disabled', 'time-sliced');
+    const gpus = (node: string) => sim.createViewTracker().snapshot(0).nodes.find((n) => n.name === node)!.gpus;
+    expect(gpus('dgx-2').map((g) => g.replicas)).toEqual(Array(8).fill(4));
+    expect(gpus('dgx-1')[0]!.replicas).toBeUndefined();
   });
 });
 
