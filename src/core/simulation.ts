@@ -512,6 +512,7 @@ export class Simulation {
           const out = this.runKubectl(`describe ${kind} ${name}${ns ? ` -n ${ns}` : ''}`);
           return out.stdout || out.stderr;
         },
+        gpuStatus: (node) => this.world.gpu.status(node),
       },
       ref,
     );

@@ -20,6 +20,7 @@ export type {
   ExtendedResourceView,
   Fault,
   FaultResult,
+  GpuHealthView,
   GpuView,
   Inspection,
   InspectRef,
@@ -92,6 +93,8 @@ export interface ChartSpec {
   readonly lineLabels: readonly string[];
   /** The label that holds the node, to narrow the chart to a selected node. */
   readonly scope: string;
+  /** Keep only the series that carry this label (`present`) or lack it: MIG instances versus whole GPUs. */
+  readonly where?: { readonly label: string; readonly present: boolean };
 }
 
 export interface StartResult {

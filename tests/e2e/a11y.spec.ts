@@ -92,3 +92,19 @@ test('important cluster events are announced in a live region', async ({ page })
   await applyButton(page).click();
   await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'Warning FailedScheduling on pod/too-big' })).toBeAttached();
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violations on held and broken GPUs in the ${theme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await openFresh(page, '?preset=gpu-lab');
+    await speedUp(page);
+    await page.getByRole('button', { name: 'Templates' }).click();
+    await page.getByRole('menuitem', { name: /^GPU pod \(CUDA sample\)/ }).click();
+    await applyButton(page).click();
+    await expect(page.getByRole('button', { name: /^Pod cuda-vectoradd: .* Holds GPU \d\.$/ })).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: /^GPU 2 on t4-1: Tesla T4\. / }).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: /^Xid 79/ }).click();
+    await expect(page.getByRole('button', { name: /^GPU 2 on t4-1: Tesla T4, lost/ })).toBeVisible();
+    expect(await seriousViolations(page, false)).toEqual([]);
+  });
+}

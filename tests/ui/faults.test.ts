@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FAULT_KINDS, faultOf, faultsFor, supported } from '../../src/ui/lib/faults';
-import type { NodeView, PodView } from '../../src/worker/protocol';
+import type { GpuView, NodeView, PodView } from '../../src/worker/protocol';
 
 const node = { kind: 'Node', id: 'w1', name: 'w1', condition: 'Ready' } as NodeView;
 const down = { ...node, id: 'w2', name: 'w2', condition: 'Unknown' } as NodeView;
@@ -42,5 +42,15 @@ describe('fault actions', () => {
     expect(xids.map((a) => a.fault)).toContainEqual({ type: 'gpu-xid', node: 'dgx-1', gpu: 3, xid: 79 });
     expect(supported(xids[0]!, ['gpu-xid'])).toBe(true);
     expect(supported(xids[0]!, [])).toBe(false);
+  });
+
+  it('offer the GPU reset only on a GPU whose last Xid needs one', () => {
+    const gpu = { index: 3, health: 'unhealthy', lastXid: 48, recovery: 'gpu-reset' } as GpuView;
+    const dgx = { ...node, id: 'dgx-1', name: 'dgx-1', gpus: [gpu, { index: 2, health: 'lost', lastXid: 79, recovery: 'node-reboot' } as GpuView] } as NodeView;
+    const withDgx = new Map([['dgx-1', dgx]]);
+    const ids = (index: number) => faultsFor({ kind: 'Gpu', node: 'dgx-1', index }, withDgx, pods).map((a) => a.id);
+    expect(ids(3)).toEqual(['xid-79', 'xid-48', 'xid-94', 'xid-13', 'gpu-reset']);
+    expect(faultsFor({ kind: 'Gpu', node: 'dgx-1', index: 3 }, withDgx, pods).at(-1)!.fault).toEqual({ type: 'gpu-reset', node: 'dgx-1', gpu: 3 });
+    expect(ids(2)).toEqual(['xid-79', 'xid-48', 'xid-94', 'xid-13']);
   });
 });

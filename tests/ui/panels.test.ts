@@ -35,6 +35,15 @@ describe('chart data', () => {
     expect(hidden).toBe(0);
   });
 
+  it('splits whole GPUs from MIG instances, and names an instance and the pod holding it', () => {
+    const mig: ChartSpec = { id: 'mig-fb', metric: 'DCGM_FI_DEV_FB_USED', unit: 'mebibytes', lineLabels: ['Hostname', 'gpu', 'GPU_I_PROFILE', 'GPU_I_ID', 'pod'], scope: 'Hostname', where: { label: 'GPU_I_PROFILE', present: true } };
+    const whole: ChartSpec = { ...mig, id: 'gpu-fb', lineLabels: ['Hostname', 'gpu', 'pod'], where: { label: 'GPU_I_PROFILE', present: false } };
+    const fb = (labels: Record<string, string>): Series => ({ name: 'DCGM_FI_DEV_FB_USED', labels: { Hostname: 'dgx-1', gpu: '0', pod: '', ...labels }, samples: [{ timeMs: 0, value: 1 }] });
+    const all = [fb({ GPU_I_PROFILE: '1g.10gb', GPU_I_ID: '3', pod: 'train' }), fb({ GPU_I_PROFILE: '', GPU_I_ID: '' }), fb({})];
+    expect(chartLines(mig, all).lines.map((l) => l.label)).toEqual(['dgx-1 · GPU 0 · 1g.10gb · GI 3 · train']);
+    expect(chartLines(whole, all).lines.map((l) => l.label)).toEqual(['dgx-1 · GPU 0', 'dgx-1 · GPU 0']);
+  });
+
   it('keeps a chart readable by counting the lines it does not draw', () => {
     const many = Array.from({ length: MAX_LINES + 3 }, (_, i) => series(i, i));
     expect(chartLines(spec, many).hidden).toBe(3);

@@ -1,8 +1,9 @@
 import type { Event } from 'kubernetes-types/core/v1';
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Node } from 'kubernetes-types/core/v1';
 import { stringify } from 'yaml';
 import type { KubeObject, Stored } from '../api/types';
 import type { Machine } from '../cluster/hardware';
+import type { GpuDeviceUser, GpuStatus, NodeGpuStatus } from '../gpu/runtime/gpu-status';
 import type { SchedulingExplanation } from '../scheduler/explanation';
 import type { ObjectStore } from '../store/object-store';
 import { explanationView, type ExplanationView } from './explain';
@@ -37,6 +38,8 @@ export interface InspectSources {
   readonly explanation: (namespace: string, name: string) => SchedulingExplanation | undefined;
   /** `kubectl describe <kind> <name> -n <namespace>`'s output. */
   readonly describe: (kind: string, name: string, namespace?: string) => string;
+  /** The GPU stack's live view of a node's GPUs (health, sensors, users, MIG manager state). */
+  readonly gpuStatus?: (node: string) => NodeGpuStatus | undefined;
 }
 
 export function inspect(src: InspectSources, ref: InspectRef): Inspection {
@@ -74,16 +77,36 @@ function fields(rows: readonly (readonly [string, string])[]): string {
   return rows.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`).join('\n');
 }
 
+const usersText = (users: readonly GpuDeviceUser[]) => users.map((u) => `${u.namespace}/${u.pod} (${u.container}, ${u.deviceId})`).join(', ') || '<none>';
+
+/** What the live GPU stack says: health, the Xid and its remedy, DCGM's sensors, who holds it, MIG. */
+function liveRows(node: NodeGpuStatus, live: GpuStatus): [string, string][] {
+  const rows: [string, string][] = [
+    ['Health', live.health],
+    ['Last Xid', live.lastXid ? String(live.lastXid) : '<none>'],
+    ['Recovery', live.recovery ?? '<none needed>'],
+    ['Utilization', `${Math.round(live.utilisation)} %`],
+    ['Temperature', `${live.temperatureC} C`],
+    ['Power Draw', `${live.powerW} W`],
+    ['Memory Used', `${live.memoryUsedMiB} MiB / ${live.memoryMiB} MiB`],
+    ['MIG Mode', live.migEnabled ? 'Enabled' : 'Disabled'],
+    ['MIG Config', node.migConfig ? `${node.migConfig} (${node.migConfigState ?? 'unknown'})` : '<none>'],
+  ];
+  const shared = node.resources.filter((r) => r.replicas > 1).map((r) => `${r.name} x${r.replicas}`);
+  if (shared.length) rows.push(['Time-Slicing', shared.join(', ')]);
+  rows.push(['Allocated To', usersText(live.users)]);
+  for (const d of live.migDevices) rows.push([`MIG ${d.gpuInstanceId}/${d.computeInstanceId}`, `${d.profile} at ${d.placement.start}+${d.placement.size}, ${d.health}, ${usersText(d.users)}`]);
+  return rows;
+}
+
 function inspectGpu(src: InspectSources, nodeName: string, index: number): Inspection {
   const ref = { kind: 'Gpu', node: nodeName, index } as const;
   const title = `gpu ${index} · ${nodeName}`;
   const gpu = src.machines.get(nodeName)?.gpus.find((g) => g.index === index);
   if (!gpu) return { ref, title, found: false, describe: '', events: [] };
   const m = gpu.model;
-  const users = src.store
-    .list<Pod>('Pod')
-    .filter((p) => p.spec?.nodeName === nodeName && JSON.stringify(p.spec?.containers ?? []).includes('nvidia.com/'))
-    .map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
+  const node = src.gpuStatus?.(nodeName);
+  const live = node?.gpus.find((g) => g.index === index);
   const describe = fields([
     ['Node', nodeName],
     ['Index', String(index)],
@@ -97,7 +120,7 @@ function inspectGpu(src: InspectSources, nodeName: string, index: number): Inspe
     ['Multiprocessors', String(m.multiprocessors)],
     ['Power Limit', `${m.maxPowerW} W`],
     ['MIG Capable', m.migCapable ? 'Yes' : 'No'],
-    ['GPU pods on node', users.join(', ') || '<none>'],
+    ...(node && live ? liveRows(node, live) : [['Health', 'unadvertised (no NVIDIA driver or device plugin)'] as [string, string]]),
   ]);
   return { ref, title, found: true, describe, events: [] };
 }

@@ -132,7 +132,7 @@ function podsOf(users: readonly { namespace: string; pod: string }[] = []): stri
  * device plugin's health and the pods the kubelet's device manager gave each device (`live`, from
  * the GPU stack; absent where no NVIDIA software runs).
  */
-export function gpuView(gpu: NodeGpu, live?: GpuStatus): GpuView {
+export function gpuView(gpu: NodeGpu, live?: GpuStatus, replicas = 1): GpuView {
   const geometry = migGeometry(gpu.model.id);
   const base: GpuView = {
     index: gpu.index,
@@ -142,7 +142,9 @@ export function gpuView(gpu: NodeGpu, live?: GpuStatus): GpuView {
     uuid: gpu.uuid,
     health: live?.health ?? 'unadvertised',
     lastXid: live?.lastXid ?? 0,
+    ...(live?.recovery ? { recovery: live.recovery } : {}),
     pods: podsOf(live?.users),
+    ...(replicas > 1 && !gpu.mig.enabled ? { replicas } : {}),
   };
   if (!geometry) return base;
   const slices = { memory: geometry.memorySlices, compute: geometry.computeSlices };
@@ -161,6 +163,11 @@ export function gpuView(gpu: NodeGpu, live?: GpuStatus): GpuView {
     };
   });
   return { ...base, slices, mig: { instances, unusable: [...fragmentation(geometry, gpu.mig).unusableSlices] } };
+}
+
+/** The replicas a whole GPU is shared as (time-slicing or MPS on `nvidia.com/gpu`), 1 when not shared. */
+function sharedReplicas(status: NodeGpuStatus | undefined): number {
+  return status?.resources.find((r) => r.name === 'nvidia.com/gpu')?.replicas ?? 1;
 }
 
 export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, gpus: readonly NodeGpu[], gpuStatus?: NodeGpuStatus): NodeView {
@@ -196,7 +203,7 @@ export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, 
     requested: { cpuMillis: requested.cpu ?? 0, memoryBytes: requested.memory ?? 0, pods },
     extendedResources: extendedResources(node, requested),
     problems: (node.status?.conditions ?? []).filter((c) => c.type !== 'Ready' && c.status === 'True').map((c) => c.type),
-    gpus: gpus.map((g) => gpuView(g, gpuStatus?.gpus.find((x) => x.index === g.index))),
+    gpus: gpus.map((g) => gpuView(g, gpuStatus?.gpus.find((x) => x.index === g.index), sharedReplicas(gpuStatus))),
     runtime: node.status?.nodeInfo?.containerRuntimeVersion ?? '',
     internalIP: node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
   };

@@ -1,3 +1,4 @@
+import type { XidRecovery } from '../gpu/xids';
 /**
  * Compact, UI-ready views of cluster objects. The worker sends these (not whole API objects) to
  * the UI in batched diffs; every Kubernetes judgement (a pod's STATUS text, a node's readiness)
@@ -88,8 +89,12 @@ export interface GpuView {
   readonly health: GpuHealthView;
   /** The last Xid since the GPU's last reset, 0 for none. */
   readonly lastXid: number;
+  /** What that Xid still needs before the GPU is trusted again (a GPU reset, a node reboot, …). */
+  readonly recovery?: XidRecovery;
   /** `namespace/name` of the pods given the whole GPU (several with time-slicing). */
   readonly pods: readonly string[];
+  /** Time-slicing (or MPS) replicas the device plugin advertises this GPU as, when more than one. */
+  readonly replicas?: number;
 }
 
 export type GpuHealthView = 'healthy' | 'unhealthy' | 'lost' | 'unadvertised';

@@ -1,4 +1,4 @@
-import type { Fault, NodeView, PodView } from '../../worker/protocol';
+import type { Fault, GpuView, NodeView, PodView } from '../../worker/protocol';
 import type { MessageKey } from '../i18n/en';
 import type { Target } from '../viz/scene';
 
@@ -85,12 +85,15 @@ export function podFaults(pod: PodView): FaultAction[] {
   ];
 }
 
-export function gpuFaults(node: string, gpu: number): FaultAction[] {
-  return XIDS.map((x) => ({ id: `xid-${x.xid}`, label: x.label, fault: { type: 'gpu-xid', node, gpu, xid: x.xid }, danger: x.xid !== 13 }));
+/** Raise an Xid on a GPU; and, when its last Xid needs one (48, 94, …), the `nvidia-smi -r` reset that clears it. */
+export function gpuFaults(node: string, gpu: GpuView | undefined, index: number): FaultAction[] {
+  const xids: FaultAction[] = XIDS.map((x) => ({ id: `xid-${x.xid}`, label: x.label, fault: { type: 'gpu-xid', node, gpu: index, xid: x.xid }, danger: x.xid !== 13 }));
+  if (gpu?.recovery !== 'gpu-reset') return xids;
+  return [...xids, { id: 'gpu-reset', label: 'faults.gpuReset', fault: { type: 'gpu-reset', node, gpu: index }, danger: false }];
 }
 
 export function faultsFor(target: Target, nodes: ReadonlyMap<string, NodeView>, pods: ReadonlyMap<string, PodView>): FaultAction[] {
-  if (target.kind === 'Gpu') return gpuFaults(target.node, target.index);
+  if (target.kind === 'Gpu') return gpuFaults(target.node, nodes.get(target.node)?.gpus.find((g) => g.index === target.index), target.index);
   if (target.kind === 'Service') return [];
   if (target.kind === 'Node') {
     const node = nodes.get(target.id);

@@ -266,7 +266,9 @@ export class Playground {
   /** Follow the charts' series, for every node or one (null stops). */
   async watchCharts(node: string | undefined | null): Promise<void> {
     this.chartScope = node;
-    const queries = node === null ? [] : this.info.charts.map((c) => ({ name: c.metric, match: node ? { [c.scope]: node } : {} }));
+    // One query per metric: two charts may draw the same metric (whole GPUs, MIG instances).
+    const metrics = new Map(this.info.charts.map((c) => [c.metric, c.scope]));
+    const queries = node === null ? [] : [...metrics].map(([name, scope]) => ({ name, match: node ? { [scope]: node } : {} }));
     this.series = (await this.call((s) => s.call((api) => api.watchMetrics(queries)))) ?? [];
   }
 

@@ -14,6 +14,12 @@ export function sameTarget(a: Target | undefined, b: Target | undefined): boolea
   return (a as { id: string }).id === (b as { id: string }).id;
 }
 
+/** A device a pod holds: a whole GPU, or a MIG instance on one. */
+export interface PodGpu {
+  readonly index: number;
+  readonly profile?: string;
+}
+
 /** Accessible names and visible words, already translated. */
 export interface RenderText {
   queue: string;
@@ -24,6 +30,8 @@ export interface RenderText {
   nodeStatus(n: NodeView): string;
   pod(p: PodView): string;
   gpu(node: string, gpu: GpuView): string;
+  /** `Holds GPU 0, MIG 1g.5gb on GPU 2.`: the devices the kubelet gave a pod. */
+  podGpus(devices: readonly PodGpu[]): string;
   migOff: string;
   service(s: ServiceView): string;
   services: string;

@@ -6,6 +6,7 @@ import { createComputeInstance, createGpuInstance, MIG_DISABLED, MIG_ENABLED_EMP
 import { migGeometry, profileByName } from '../../../src/core/gpu/mig-profiles';
 import type { NodeGpu } from '../../../src/core/gpu/node-gpu';
 import { backOffMs, gpuView, parseGoDuration } from '../../../src/core/view/project';
+import { bootedCluster, reconfigure } from '../gpu/scenarios/helpers';
 
 describe('pod views', () => {
   it('read the kubelet back-off from its waiting message', () => {
@@ -54,6 +55,32 @@ describe('the inspector projection', () => {
     expect(gpu.describe).toContain('NVIDIA A100-SXM4-40GB');
     expect(gpu.yaml).toBeUndefined();
     expect(sim.inspect({ kind: 'pod', name: 'gone' }).found).toBe(false);
+  });
+
+  it("adds the GPU stack's live view: health, the Xid and the recovery it needs, sensors, MIG config", () => {
+    const sim = createSimulation({ cluster: 'dgx-a100' });
+    sim.advance(60);
+    const before = sim.inspect({ kind: 'Gpu', node: 'dgx-1', index: 3 }).describe;
+    expect(before).toMatch(/^Health: +healthy$/m);
+    expect(before).toMatch(/^Last Xid: +<none>$/m);
+    expect(before).toMatch(/^Temperature: +\d+ C$/m);
+    expect(before).toMatch(/^Memory Used: +0 MiB \/ 40960 MiB$/m);
+    sim.inject({ type: 'gpu-xid', node: 'dgx-1', gpu: 3, xid: 48 });
+    sim.advance(5);
+    const after = sim.inspect({ kind: 'Gpu', node: 'dgx-1', index: 3 }).describe;
+    expect(after).toMatch(/^Health: +unhealthy$/m);
+    expect(after).toMatch(/^Last Xid: +48$/m);
+    expect(after).toMatch(/^Recovery: +gpu-reset$/m);
+    const node = sim.createViewTracker().snapshot(0).nodes.find((n) => n.name === 'dgx-1')!;
+    expect(node.gpus[3]).toMatchObject({ health: 'unhealthy', lastXid: 48, recovery: 'gpu-reset' });
+  });
+
+  it('gives a time-sliced GPU its replicas', () => {
+    const sim = bootedCluster('dgx-a100');
+    reconfigure(sim, 'dgx-2', 'all-disabled', 'time-sliced');
+    const gpus = (node: string) => sim.createViewTracker().snapshot(0).nodes.find((n) => n.name === node)!.gpus;
+    expect(gpus('dgx-2').map((g) => g.replicas)).toEqual(Array(8).fill(4));
+    expect(gpus('dgx-1')[0]!.replicas).toBeUndefined();
   });
 });
 

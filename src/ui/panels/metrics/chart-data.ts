@@ -9,12 +9,18 @@ export interface ChartLine {
 /** Lines drawn per chart; the busiest are kept, the rest counted. */
 export const MAX_LINES = 10;
 
+/** How a label reads in a line's name: `GPU 3`, `GI 5` (the MIG GPU instance), or as it is. */
+function labelText(key: string, value: string | undefined): string {
+  if (!value) return '';
+  return key === 'gpu' ? `GPU ${value}` : key === 'GPU_I_ID' ? `GI ${value}` : value;
+}
+
 /** A chart's lines from the recorded series: labelled by the chart's label keys, busiest first. */
 export function chartLines(spec: ChartSpec, series: readonly Series[]): { lines: ChartLine[]; hidden: number } {
   const all = series
-    .filter((s) => s.name === spec.metric && s.samples.length > 0)
+    .filter((s) => s.name === spec.metric && s.samples.length > 0 && (!spec.where || !!s.labels[spec.where.label] === spec.where.present))
     .map((s) => ({
-      label: spec.lineLabels.map((k) => (k === 'gpu' ? `GPU ${s.labels[k] ?? '?'}` : (s.labels[k] ?? ''))).filter(Boolean).join(' · '),
+      label: spec.lineLabels.map((k) => labelText(k, s.labels[k])).filter(Boolean).join(' · '),
       points: s.samples.map((p) => ({ t: p.timeMs, v: p.value })),
     }))
     .sort((a, b) => (b.points[b.points.length - 1]?.v ?? 0) - (a.points[a.points.length - 1]?.v ?? 0));

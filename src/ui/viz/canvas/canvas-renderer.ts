@@ -1,4 +1,4 @@
-import type { PodVisualState } from '../../../worker/protocol';
+import type { GpuView, PodVisualState } from '../../../worker/protocol';
 import { truncate } from '../format';
 import { type ClusterLayout, type NodeBox, PAD, type PodBox } from '../layout';
 import { reducedMotion } from '../motion';
@@ -201,16 +201,39 @@ export class CanvasRenderer implements ClusterRendererApi {
     const gpus = node.gpus.length;
     if (gpus) {
       const size = Math.min(14, (w - 2 * (gpus - 1)) / gpus);
-      ctx.fillStyle = palette.gpuSoft;
-      ctx.strokeStyle = palette.gpu;
-      ctx.lineWidth = 1;
-      for (let i = 0; i < gpus; i++) {
-        ctx.beginPath();
-        ctx.rect(n.x + PAD + i * (size + 2), n.y + n.rows.gpusTop, size, 8);
-        ctx.fill();
-        ctx.stroke();
-      }
+      node.gpus.forEach((g, i) => this.drawGpu(g, n.x + PAD + i * (size + 2), n.y + n.rows.gpusTop, size));
     }
+  }
+
+  /**
+   * One GPU as a small box: filled when a pod holds it, red and crossed out when broken (an Xid
+   * or off the bus: a shape, not colour alone), faint and dashed while no device plugin serves it.
+   */
+  private drawGpu(g: GpuView, x: number, y: number, size: number): void {
+    const { ctx, palette } = this;
+    const broken = g.health === 'unhealthy' || g.health === 'lost';
+    const held = g.pods.length > 0 || (g.mig?.instances.some((i) => i.pods.length > 0) ?? false);
+    ctx.save();
+    if (g.health === 'unadvertised') {
+      ctx.globalAlpha = 0.45;
+      ctx.setLineDash([2, 1.5]);
+    }
+    ctx.fillStyle = broken ? palette.failedSoft : held ? palette.gpu : palette.gpuSoft;
+    ctx.strokeStyle = broken ? palette.failed : palette.gpu;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.rect(x, y, size, 8);
+    ctx.fill();
+    ctx.stroke();
+    if (broken) {
+      ctx.beginPath();
+      ctx.moveTo(x, y);
+      ctx.lineTo(x + size, y + 8);
+      ctx.moveTo(x + size, y);
+      ctx.lineTo(x, y + 8);
+      ctx.stroke();
+    }
+    ctx.restore();
   }
 
   /**

@@ -20,6 +20,7 @@ export interface Palette {
   readonly running: string;
   readonly pending: string;
   readonly failed: string;
+  readonly failedSoft: string;
   /** Per pod state: the strong colour, the soft fill, and whether the square is drawn hollow. */
   readonly state: Record<PodVisualState, { stroke: string; fill: string; hollow: boolean }>;
 }
@@ -47,6 +48,7 @@ export function readPalette(el: Element = document.documentElement): Palette {
     running: v('--state-running'),
     pending: v('--state-pending'),
     failed: v('--state-failed'),
+    failedSoft: v('--state-failed-soft'),
     // Hollow squares for states that are not (yet) running, filled for the rest: shape as well as colour.
     state: {
       pending: st('pending', true),

@@ -34,6 +34,8 @@ export class DomRenderer implements ClusterRendererApi {
   private lastSelected: Target | undefined;
   private lastLayout: ClusterLayout | undefined;
   private lastText: RenderText | undefined;
+  /** What the hovered or focused pod or GPU is linked to (see `link`). */
+  private linkSelectors: string[] = [];
 
   constructor(host: HTMLElement, label: string, handlers: SceneHandlers) {
     this.queueTitle = el('span', 'lane-title');
@@ -72,11 +74,18 @@ export class DomRenderer implements ClusterRendererApi {
     const hover = (e: Event) => {
       const hit = targetOf(e.target);
       handlers.hover(hit?.target.kind === 'Pod' ? hit.target : undefined, hit?.el.getBoundingClientRect());
+      this.link(e.target);
     };
     this.root.addEventListener('pointerover', hover);
     this.root.addEventListener('focusin', hover);
-    this.root.addEventListener('pointerleave', () => handlers.hover(undefined));
-    this.root.addEventListener('focusout', () => handlers.hover(undefined));
+    this.root.addEventListener('pointerleave', () => {
+      handlers.hover(undefined);
+      this.link(null);
+    });
+    this.root.addEventListener('focusout', () => {
+      handlers.hover(undefined);
+      this.link(null);
+    });
   }
 
   update(scene: Scene): void {
@@ -96,6 +105,25 @@ export class DomRenderer implements ClusterRendererApi {
     this.cards.update(layout, text, scene.instant);
     this.pods.update(frame);
     this.services.update(layout, text, scene.selected);
+    if (this.linkSelectors.length) this.showLinks();
+  }
+
+  /**
+   * Light up what the pointed-at thing is linked to: a pod's GPUs and MIG instances, or a GPU's
+   * (or one instance's) pods. Both ends carry `namespace/name` words: `data-ref` on a pod,
+   * `data-pods` on a GPU or instance. The selectors are kept, since a node's GPUs are redrawn
+   * when its view changes.
+   */
+  private link(at: EventTarget | null): void {
+    const found = (at as Element | null)?.closest?.<HTMLElement>('[data-ref], [data-pods]');
+    const refs = !found ? [] : found.dataset.ref ? [found.dataset.ref] : (found.dataset.pods ?? '').split(' ').filter(Boolean);
+    this.linkSelectors = refs.map((ref) => (found!.dataset.ref ? `[data-pods~="${CSS.escape(ref)}"]` : `[data-ref="${CSS.escape(ref)}"]`));
+    this.showLinks();
+  }
+
+  private showLinks(): void {
+    for (const e of this.root.querySelectorAll('.linked')) e.classList.remove('linked');
+    for (const selector of this.linkSelectors) for (const e of this.root.querySelectorAll(selector)) e.classList.add('linked');
   }
 
   private drawLanes(layout: ClusterLayout, text: RenderText): void {

@@ -3,7 +3,7 @@ import { truncateMiddle } from '../format';
 import { POD_ICONS } from '../icons';
 import type { ClusterLayout, PodBox } from '../layout';
 import { APPEAR_MS, EXIT_MS, FADE_MS, FLIGHT_MS, MOVE_MS, SHAKE_MS } from '../motion';
-import type { RenderText, Target } from '../scene';
+import type { PodGpu, RenderText, Target } from '../scene';
 import { el, icon, setAttr, setIcon, setText, translate } from './el';
 
 export interface PodFrame {
@@ -29,6 +29,19 @@ function badge(p: PodView, nowMs: number, text: RenderText): string {
   }
   const restarts = p.restarts ? `↻${p.restarts}` : '';
   return wait !== undefined ? `${restarts} ${text.backOff(wait)}`.trim() : restarts;
+}
+
+/** Which devices each pod (`namespace/name`) holds, read from the GPUs' users on the node cards. */
+export function podDevices(layout: ClusterLayout): Map<string, PodGpu[]> {
+  const held = new Map<string, PodGpu[]>();
+  const add = (pod: string, d: PodGpu) => held.set(pod, [...(held.get(pod) ?? []), d]);
+  for (const box of layout.nodes.values()) {
+    for (const g of box.node.gpus) {
+      for (const pod of g.pods) add(pod, { index: g.index });
+      for (const i of g.mig?.instances ?? []) for (const pod of i.pods) add(pod, { index: g.index, profile: i.profile });
+    }
+  }
+  return held;
 }
 
 const EASE = 'cubic-bezier(0.65, 0, 0.35, 1)';
@@ -59,6 +72,7 @@ export class PodChips {
 
   update(frame: PodFrame): void {
     const { layout, instant } = frame;
+    const devices = podDevices(layout);
     for (const [id, chip] of this.chips) {
       if (layout.pods.has(id)) continue;
       this.chips.delete(id);
@@ -75,6 +89,9 @@ export class PodChips {
         this.move(chip, box, frame);
       }
       if (chip.at !== box) this.fill(chip, box, frame);
+      // The GPUs a pod holds change with the node's view as well as with the pod's.
+      const held = devices.get(`${box.pod.namespace}/${box.pod.name}`);
+      setAttr(chip.root, 'aria-label', held ? `${frame.text.pod(box.pod)}. ${frame.text.podGpus(held)}` : frame.text.pod(box.pod));
     }
     const selected = frame.selected?.kind === 'Pod' ? frame.selected.id : undefined;
     if (selected !== this.selected) {
@@ -101,7 +118,7 @@ export class PodChips {
     const inner = el('div', 'chip', {}, i, label, b);
     const containers = el('ul', 'containers');
     inner.append(containers);
-    const root = el('div', 'pod', { role: 'button', tabindex: '0', 'data-kind': 'Pod', 'data-id': box.pod.id }, inner);
+    const root = el('div', 'pod', { role: 'button', tabindex: '0', 'data-kind': 'Pod', 'data-id': box.pod.id, 'data-ref': `${box.pod.namespace}/${box.pod.name}` }, inner);
     return { root, box: inner, icon: i, label, badge: b, containers };
   }
 
@@ -172,7 +189,6 @@ export class PodChips {
     const was = chip.at;
     chip.at = box;
     chip.root.className = `pod state-${p.visual}${box.expanded ? ' expanded' : ''}${box.inQueue ? ' queued' : ''}${frame.selected?.kind === 'Pod' && frame.selected.id === p.id ? ' selected' : ''}`;
-    setAttr(chip.root, 'aria-label', frame.text.pod(p));
     setAttr(chip.root, 'aria-expanded', String(box.expanded));
     chip.root.style.width = `${box.w}px`;
     chip.root.style.height = `${box.h}px`;
