@@ -8,6 +8,7 @@ import type { SimContext } from '../sim-context';
 import { ApiError } from '../store/api-error';
 import { ownedBy, ownerKey } from './claim';
 import { Controller } from './controller';
+import { finishedCondition } from './job';
 import { splitKey } from './keys';
 import { controllerRefTo, createdAt } from './pods';
 import type { Requeue } from './work-queue';
@@ -139,8 +140,4 @@ export class CronJobController extends Controller {
     trim('Complete', cj.spec?.successfulJobsHistoryLimit ?? 3);
     trim('Failed', cj.spec?.failedJobsHistoryLimit ?? 1);
   }
-}
-
-function finishedCondition(job: Job): { type: string } | undefined {
-  return job.status?.conditions?.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
 }

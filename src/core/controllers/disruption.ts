@@ -6,6 +6,7 @@ import type { KubeObject, Stored, Writable } from '../api/types';
 import { parseTimestamp, rfc3339 } from '../engine/time';
 import type { SimContext } from '../sim-context';
 import { Controller } from './controller';
+import { scaledValue } from './deployment/util';
 import { keyOf, splitKey } from './keys';
 import { podChangeMatters } from './pod-changes';
 import type { Requeue } from './work-queue';
@@ -194,10 +195,3 @@ function setCondition(existing: readonly Condition[] | undefined, c: Omit<Condit
   return [...list, { ...c, lastTransitionTime }];
 }
 
-/** intstr.GetScaledValueFromIntOrPercent, rounding up as the disruption controller asks. */
-export function scaledValue(v: number | string, total: number, roundUp: boolean): number {
-  if (typeof v === 'number') return v;
-  const percent = Number(v.replace('%', ''));
-  const value = (percent * total) / 100;
-  return roundUp ? Math.ceil(value) : Math.floor(value);
-}

@@ -227,8 +227,13 @@ function finishedAt(p: Pod): number | undefined {
   return latest;
 }
 
+/** The Job's Complete or Failed condition when it is True (pkg/controller/job/util: FinishedCondition); the cronjob and TTL-after-finished controllers read it too. */
+export function finishedCondition(job: Job): JobCondition | undefined {
+  return job.status?.conditions?.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+}
+
 function isFinished(job: Job): boolean {
-  return (job.status?.conditions ?? []).some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+  return finishedCondition(job) !== undefined;
 }
 
 function hasCondition(conditions: readonly JobCondition[], type: string): boolean {

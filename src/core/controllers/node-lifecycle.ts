@@ -46,6 +46,9 @@ const CONDITION_TAINTS: readonly { type: string; status: string; key: string }[]
 const TAINT_UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
 const CONDITION_TAINT_KEYS = new Set([...CONDITION_TAINTS.map((t) => t.key), TAINT_UNSCHEDULABLE]);
 
+/** The conditions tryUpdateNodeHealth sets to Unknown when the kubelet goes silent: Ready and nodeConditionTypes. */
+const UNKNOWN_WHEN_SILENT: ReadonlySet<string> = new Set(['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure']);
+
 type ZoneState = 'Initial' | 'Normal' | 'PartialDisruption' | 'FullDisruption';
 
 interface Health {
@@ -151,7 +154,7 @@ export class NodeLifecycleController {
     const stamp = rfc3339(now);
     let changed = false;
     const conditions: NodeCondition[] = (node.status?.conditions ?? []).map((c) => {
-      if (!['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'].includes(c.type) || c.status === 'Unknown') return c;
+      if (!UNKNOWN_WHEN_SILENT.has(c.type) || c.status === 'Unknown') return c;
       changed = true;
       return { ...c, status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: stamp };
     });

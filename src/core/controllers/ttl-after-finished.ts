@@ -2,6 +2,7 @@ import type { Job } from 'kubernetes-types/batch/v1';
 import { parseTimestamp } from '../engine/time';
 import type { SimContext } from '../sim-context';
 import { Controller } from './controller';
+import { finishedCondition } from './job';
 import { splitKey } from './keys';
 import type { Requeue } from './work-queue';
 
@@ -21,7 +22,7 @@ export class TtlAfterFinishedController extends Controller {
     const job = this.ctx.store.get<Job>('Job', name, namespace);
     const ttl = job?.spec?.ttlSecondsAfterFinished;
     if (!job || ttl === undefined || job.metadata.deletionTimestamp) return;
-    const finished = job.status?.conditions?.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+    const finished = finishedCondition(job);
     if (!finished?.lastTransitionTime) return;
     const expires = parseTimestamp(finished.lastTransitionTime) + ttl * 1000;
     const now = this.ctx.clock.now();

@@ -1,7 +1,7 @@
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../../src/core';
-import { scaledValue } from '../../../src/core/controllers/disruption';
+import { scaledValue } from '../../../src/core/controllers/deployment/util';
 
 const pods = (n: number, extra = '') =>
   Array.from(

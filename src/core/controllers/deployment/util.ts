@@ -77,7 +77,7 @@ export function byCreation(rss: readonly RS[]): RS[] {
   return [...rss].sort((a, b) => createdAt(a) - createdAt(b) || (a.metadata.name < b.metadata.name ? -1 : 1));
 }
 
-/** Resolve an IntOrString against a total: percentages round up or down. */
+/** Resolve an IntOrString against a total, percentages rounding up or down (apimachinery intstr.GetScaledValueFromIntOrPercent); the deployment, daemonset and disruption controllers share it. */
 export function scaledValue(v: number | string | undefined, total: number, roundUp: boolean): number {
   if (v === undefined) return 0;
   if (typeof v === 'number') return v;
