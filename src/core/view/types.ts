@@ -1,3 +1,4 @@
+import type { GpuHealth } from '../gpu/runtime/gpu-status';
 import type { XidRecovery } from '../gpu/xids';
 /**
  * Compact, UI-ready views of cluster objects. The worker sends these (not whole API objects) to
@@ -97,7 +98,8 @@ export interface GpuView {
   readonly replicas?: number;
 }
 
-export type GpuHealthView = 'healthy' | 'unhealthy' | 'lost' | 'unadvertised';
+/** The GPU stack's health states, passed through unchanged (one definition, in gpu-status.ts). */
+export type GpuHealthView = GpuHealth;
 
 export interface ExtendedResourceView {
   readonly name: string;
