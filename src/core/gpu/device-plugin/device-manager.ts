@@ -34,6 +34,11 @@ interface Endpoint {
   stoppedAtMs: number | undefined;
 }
 
+/** A stopped endpoint past its grace period: the kubelet reports its resource with capacity 0. */
+function pastGrace(e: Endpoint, nowMs: number): boolean {
+  return e.stoppedAtMs !== undefined && nowMs - e.stoppedAtMs >= ENDPOINT_STOP_GRACE_MS;
+}
+
 export interface ContainerDevices {
   readonly container: string;
   readonly resource: string;
@@ -94,7 +99,7 @@ export class NodeDeviceManager {
     const capacity: Record<string, number> = {};
     const allocatable: Record<string, number> = {};
     for (const [name, e] of this.endpoints) {
-      const removed = e.stoppedAtMs !== undefined && nowMs - e.stoppedAtMs >= ENDPOINT_STOP_GRACE_MS;
+      const removed = pastGrace(e, nowMs);
       capacity[name] = removed ? 0 : e.resource.devices.length;
       allocatable[name] = removed ? 0 : this.healthyDevices(e).length;
     }
@@ -105,7 +110,7 @@ export class NodeDeviceManager {
   private endpointFor(resource: string, nowMs: number): Endpoint | undefined {
     const e = this.endpoints.get(resource);
     if (!e) return undefined;
-    const removed = e.stoppedAtMs !== undefined && nowMs - e.stoppedAtMs >= ENDPOINT_STOP_GRACE_MS;
+    const removed = pastGrace(e, nowMs);
     return removed && !this.allocated(resource).length ? undefined : e;
   }
 
