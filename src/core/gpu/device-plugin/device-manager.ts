@@ -16,6 +16,7 @@ import { pluginRpcError, visibleDevicesEnv, type AdvertisedDevice, type Advertis
  * keeps them for the pod's life. Allocations of pods that are no longer active are released
  * when the next pod is admitted (UpdateAllocatedDevices).
  */
+/** kubelet pkg/kubelet/cm/devicemanager/types.go: endpointStopGracePeriod = 5 * time.Minute. */
 export const ENDPOINT_STOP_GRACE_MS = 5 * 60_000;
 
 /** What a running plugin offers the kubelet behind its registration. */
