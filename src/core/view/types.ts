@@ -78,7 +78,7 @@ export interface GpuView {
   readonly product: string;
   readonly memoryMiB: number;
   readonly uuid: string;
-  /** The GPU's MIG geometry (8 memory and 7 compute slices on A100/H100/H200, 4 and 4 on A30); absent when it has none. */
+  /** The GPU's MIG geometry (8 memory and 7 compute slices on A100/H100/H200, 4 and 4 on A30: NVIDIA MIG User Guide, supported profiles); absent when it has none. */
   readonly slices?: { readonly memory: number; readonly compute: number };
   /** MIG mode and instances, when MIG is on. */
   readonly mig?: {
