@@ -1,3 +1,4 @@
+import type { GpuHealth } from '../gpu/runtime/gpu-status';
 import type { XidRecovery } from '../gpu/xids';
 /**
  * Compact, UI-ready views of cluster objects. The worker sends these (not whole API objects) to
@@ -77,7 +78,7 @@ export interface GpuView {
   readonly product: string;
   readonly memoryMiB: number;
   readonly uuid: string;
-  /** The GPU's MIG geometry (8 memory and 7 compute slices on A100/H100/H200, 4 and 4 on A30); absent when it has none. */
+  /** The GPU's MIG geometry (8 memory and 7 compute slices on A100/H100/H200, 4 and 4 on A30: NVIDIA MIG User Guide, supported profiles); absent when it has none. */
   readonly slices?: { readonly memory: number; readonly compute: number };
   /** MIG mode and instances, when MIG is on. */
   readonly mig?: {
@@ -97,7 +98,8 @@ export interface GpuView {
   readonly replicas?: number;
 }
 
-export type GpuHealthView = 'healthy' | 'unhealthy' | 'lost' | 'unadvertised';
+/** The GPU stack's health states, passed through unchanged (one definition, in gpu-status.ts). */
+export type GpuHealthView = GpuHealth;
 
 export interface ExtendedResourceView {
   readonly name: string;

@@ -16,6 +16,7 @@ import { pluginRpcError, visibleDevicesEnv, type AdvertisedDevice, type Advertis
  * keeps them for the pod's life. Allocations of pods that are no longer active are released
  * when the next pod is admitted (UpdateAllocatedDevices).
  */
+/** kubelet pkg/kubelet/cm/devicemanager/types.go: endpointStopGracePeriod = 5 * time.Minute. */
 export const ENDPOINT_STOP_GRACE_MS = 5 * 60_000;
 
 /** What a running plugin offers the kubelet behind its registration. */
@@ -32,6 +33,11 @@ interface Endpoint {
   readonly resource: AdvertisedResource;
   readonly plugin: PluginHandle | undefined;
   stoppedAtMs: number | undefined;
+}
+
+/** A stopped endpoint past its grace period: the kubelet reports its resource with capacity 0. */
+function pastGrace(e: Endpoint, nowMs: number): boolean {
+  return e.stoppedAtMs !== undefined && nowMs - e.stoppedAtMs >= ENDPOINT_STOP_GRACE_MS;
 }
 
 export interface ContainerDevices {
@@ -94,7 +100,7 @@ export class NodeDeviceManager {
     const capacity: Record<string, number> = {};
     const allocatable: Record<string, number> = {};
     for (const [name, e] of this.endpoints) {
-      const removed = e.stoppedAtMs !== undefined && nowMs - e.stoppedAtMs >= ENDPOINT_STOP_GRACE_MS;
+      const removed = pastGrace(e, nowMs);
       capacity[name] = removed ? 0 : e.resource.devices.length;
       allocatable[name] = removed ? 0 : this.healthyDevices(e).length;
     }
@@ -105,7 +111,7 @@ export class NodeDeviceManager {
   private endpointFor(resource: string, nowMs: number): Endpoint | undefined {
     const e = this.endpoints.get(resource);
     if (!e) return undefined;
-    const removed = e.stoppedAtMs !== undefined && nowMs - e.stoppedAtMs >= ENDPOINT_STOP_GRACE_MS;
+    const removed = pastGrace(e, nowMs);
     return removed && !this.allocated(resource).length ? undefined : e;
   }
 

@@ -18,6 +18,7 @@ import { exit, klog, Liveness, program, step } from './program';
  * (failOnInitError, the GPU Operator's default), and the kubelet restarts it on its back-off.
  * A changed config makes the config-manager sidecar send SIGHUP, and the plugin restarts in place.
  */
+/** The health check's NVML event wait: NVIDIA/k8s-device-plugin internal/rm/health.go, eventSet.Wait(5000). */
 const HEALTH_POLL_MS = 5_000;
 const SOCKET_DIR = '/var/lib/kubelet/device-plugins';
 

@@ -121,7 +121,7 @@ export class GpuRuntime {
    * GPU utilisation now: the busy fraction of its SMs. On a MIG GPU each instance contributes in
    * proportion to its share of the SMs; time-sliced containers add up to at most 100 %.
    */
-  gpuUtilisation(nodeName: string, gpuIndex: number, occupants = this.occupants(nodeName)): number {
+  gpuUtilisation(nodeName: string, gpuIndex: number, occupants: readonly DeviceOccupant[] = this.occupants(nodeName)): number {
     const node = this.nodes.get(nodeName);
     const gpu = node?.hardware.gpu(gpuIndex);
     if (!gpu || node!.hardware.isLost(gpuIndex)) return 0;
@@ -143,7 +143,7 @@ export class GpuRuntime {
     const node = this.nodes.get(nodeName)!;
     const gpu = node.hardware.gpu(gpuIndex)!;
     const last = node.sensors.get(gpuIndex) ?? idleSensors(gpu.model, 0);
-    const next = advanceSensors(gpu.model, last, this.gpuUtilisation(nodeName, gpuIndex, occupants ? [...occupants] : undefined), this.ctx.clock.now());
+    const next = advanceSensors(gpu.model, last, this.gpuUtilisation(nodeName, gpuIndex, occupants), this.ctx.clock.now());
     if (keep) node.sensors.set(gpuIndex, next);
     return next;
   }

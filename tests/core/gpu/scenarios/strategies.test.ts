@@ -11,12 +11,18 @@ function strategyLabels(sim: ReturnType<typeof bootedCluster>, node: string) {
   return Object.fromEntries(STRATEGY_LABELS.map((k) => [k, all[k]]));
 }
 
+/** A booted DGX A100 with dgx-1 reconfigured to a MIG config and device-plugin config, and what it then advertises and labels. */
+function dgxAfter(migConfig: string, pluginConfig: string) {
+  const sim = bootedCluster('dgx-a100');
+  reconfigure(sim, 'dgx-1', migConfig, pluginConfig);
+  return { sim, resources: gpuResources(sim, 'dgx-1'), labels: strategyLabels(sim, 'dgx-1') };
+}
+
 describe('MIG strategies on a DGX A100', () => {
   it('none: every GPU is nvidia.com/gpu, its MIG devices are not listed', () => {
-    const sim = bootedCluster('dgx-a100');
-    reconfigure(sim, 'dgx-1', 'all-1g.5gb', 'none');
-    expect(gpuResources(sim, 'dgx-1')).toEqual({ 'nvidia.com/gpu': '8/8' });
-    expect(strategyLabels(sim, 'dgx-1')).toEqual({
+    const { resources, labels } = dgxAfter('all-1g.5gb', 'none');
+    expect(resources).toEqual({ 'nvidia.com/gpu': '8/8' });
+    expect(labels).toEqual({
       'nvidia.com/gpu.count': '8',
       'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-40GB',
       'nvidia.com/gpu.memory': '40960',
@@ -29,10 +35,9 @@ describe('MIG strategies on a DGX A100', () => {
   });
 
   it('single: each of the 56 1g.5gb devices is an nvidia.com/gpu, and GFD describes the MIG device', () => {
-    const sim = bootedCluster('dgx-a100');
-    reconfigure(sim, 'dgx-1', 'all-1g.5gb', 'default');
-    expect(gpuResources(sim, 'dgx-1')).toEqual({ 'nvidia.com/gpu': '56/56' });
-    expect(strategyLabels(sim, 'dgx-1')).toEqual({
+    const { resources, labels } = dgxAfter('all-1g.5gb', 'default');
+    expect(resources).toEqual({ 'nvidia.com/gpu': '56/56' });
+    expect(labels).toEqual({
       'nvidia.com/gpu.count': '56',
       'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-40GB-MIG-1g.5gb',
       'nvidia.com/gpu.memory': '4864',
@@ -77,10 +82,9 @@ describe('MIG strategies on a DGX A100', () => {
 
 describe('time-slicing on a DGX A100', () => {
   it('advertises 4 replicas of each of the 8 GPUs as 32, with the sharing labels', () => {
-    const sim = bootedCluster('dgx-a100');
-    reconfigure(sim, 'dgx-1', 'all-disabled', 'time-sliced');
-    expect(gpuResources(sim, 'dgx-1')).toEqual({ 'nvidia.com/gpu': '32/32' });
-    expect(strategyLabels(sim, 'dgx-1')).toMatchObject({
+    const { sim, resources, labels } = dgxAfter('all-disabled', 'time-sliced');
+    expect(resources).toEqual({ 'nvidia.com/gpu': '32/32' });
+    expect(labels).toMatchObject({
       'nvidia.com/gpu.count': '8',
       'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-40GB-SHARED',
       'nvidia.com/gpu.replicas': '4',
