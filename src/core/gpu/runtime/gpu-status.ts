@@ -99,8 +99,11 @@ export function nodeGpuStatus(rt: GpuRuntime, nodeName: string): NodeGpuStatus |
       health: health(gpu.index, d.computeInstance.uuid),
       users: users.get(d.computeInstance.uuid) ?? [],
     }));
-    // On a MIG GPU the plugin advertises its MIG devices: the GPU is unhealthy if any of them is.
-    const gpuHealth = lost ? 'lost' : gpu.mig.enabled && migDevices.length ? worst(migDevices.map((d) => d.health)) : health(gpu.index, gpu.uuid);
+    // The GPU's health is that of what the plugin serves for it: the whole GPU (MIG off, or the
+    // `none` strategy, which lists MIG-enabled GPUs as whole nvidia.com/gpu devices), or else its
+    // MIG devices (`single`/`mixed`), where the GPU is unhealthy if any of them is.
+    const whole = lost ? undefined : node.devices.deviceHealth(gpu.uuid, now);
+    const gpuHealth = lost ? 'lost' : (whole ?? (gpu.mig.enabled && migDevices.length ? worst(migDevices.map((d) => d.health)) : 'unadvertised'));
     const recovery = hw.pendingRecovery(gpu.index);
     return {
       index: gpu.index,

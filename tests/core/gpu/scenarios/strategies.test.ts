@@ -20,8 +20,12 @@ function dgxAfter(migConfig: string, pluginConfig: string) {
 
 describe('MIG strategies on a DGX A100', () => {
   it('none: every GPU is nvidia.com/gpu, its MIG devices are not listed', () => {
-    const { resources, labels } = dgxAfter('all-1g.5gb', 'none');
+    const { sim, resources, labels } = dgxAfter('all-1g.5gb', 'none');
     expect(resources).toEqual({ 'nvidia.com/gpu': '8/8' });
+    // The whole GPUs are what is served, so they are healthy; their MIG devices are not advertised.
+    const gpus = sim.gpuStatus('dgx-1')!.gpus;
+    expect(gpus.map((g) => g.health)).toEqual(Array(8).fill('healthy'));
+    expect(new Set(gpus.flatMap((g) => g.migDevices.map((d) => d.health)))).toEqual(new Set(['unadvertised']));
     expect(labels).toEqual({
       'nvidia.com/gpu.count': '8',
       'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-40GB',
