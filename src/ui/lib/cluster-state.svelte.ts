@@ -90,10 +90,4 @@ export class ClusterState {
     this.ready = true;
     return fresh;
   }
-
-  /** Find a pod by namespace and name (pods are keyed by uid). */
-  podByName(namespace: string, name: string): PodView | undefined {
-    for (const p of this.pods.values()) if (p.name === name && p.namespace === namespace) return p;
-    return undefined;
-  }
 }
