@@ -213,7 +213,7 @@ export class SimHost implements SimWorkerApi {
     this.metricQueries = queries;
     const series = this.querySeries();
     this.metricMarks = marksOf(series);
-    return series;
+    return series.map(chartWindow);
   }
 
   ping(): true {
@@ -289,26 +289,35 @@ export class SimHost implements SimWorkerApi {
     return inspection;
   }
 
+  /** The watched series in full; `chartWindow` cuts them to what the charts draw. */
   private querySeries(): Series[] {
     const sim = this.sim;
     if (!sim) return [];
-    return this.metricQueries.flatMap((q) => sim.metricSeries(q.name, q.match).map((s) => ({ ...s, samples: s.samples.slice(-CHART_SAMPLES) })));
+    return this.metricQueries.flatMap((q) => sim.metricSeries(q.name, q.match));
   }
 
-  /** The watched series, if a sample arrived since they were last sent. */
+  /**
+   * The watched series, if a sample arrived since they were last sent. This runs every tick:
+   * the fingerprint reads only each series' last sample, so the window is cut only when sending.
+   */
   private changedMetrics(): Series[] | undefined {
     if (this.metricQueries.length === 0) return undefined;
     const series = this.querySeries();
     const marks = marksOf(series);
     if (marks === this.metricMarks) return undefined;
     this.metricMarks = marks;
-    return series;
+    return series.map(chartWindow);
   }
 
   private requireSim(): Simulation {
     if (!this.sim) throw new Error('the simulation has not been started');
     return this.sim;
   }
+}
+
+/** A series cut to the samples a chart draws. */
+function chartWindow(s: Series): Series {
+  return { ...s, samples: s.samples.slice(-CHART_SAMPLES) };
 }
 
 /** A fingerprint of series: each one's labels and latest sample time. */

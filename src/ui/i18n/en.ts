@@ -255,7 +255,6 @@ export const en = {
   'why.caption': 'The scheduler’s verdict for each node',
   'why.node': 'Node',
   'why.result': 'Result',
-  'why.reasons': 'Filter reasons',
   'why.chosen': 'chosen',
   'why.feasible': 'fits',
   'why.rejected': 'rejected',

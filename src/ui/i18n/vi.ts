@@ -256,7 +256,6 @@ export const vi: Record<MessageKey, string> = {
   'why.caption': 'Kết luận của bộ lập lịch cho từng node',
   'why.node': 'Node',
   'why.result': 'Kết quả',
-  'why.reasons': 'Lý do của bộ lọc',
   'why.chosen': 'được chọn',
   'why.feasible': 'phù hợp',
   'why.rejected': 'bị loại',

@@ -44,10 +44,14 @@ export class ClusterState {
     this.clock = batch.clock;
     if (full) this.generation++;
 
-    const nodes = full ? new Map<string, NodeView>() : new Map(this.nodes);
-    const pods = full ? new Map<string, PodView>() : new Map(this.pods);
-    const services = full ? new Map<string, ServiceView>() : new Map(this.services);
-    const autoscalers = full ? new Map<string, HpaView>() : new Map(this.autoscalers);
+    // Most batches only move the clock: copy a collection only when this batch replaces it (an
+    // uncopied one is left untouched below, as nothing is set in or removed from it).
+    const removed = diff.removed.length > 0;
+    const working = <V>(old: ReadonlyMap<string, V>, changed: boolean) => (full ? new Map<string, V>() : changed || removed ? new Map(old) : (old as Map<string, V>));
+    const nodes = working(this.nodes, diff.nodes.length > 0);
+    const pods = working(this.pods, diff.pods.length > 0);
+    const services = working(this.services, diff.services.length > 0);
+    const autoscalers = working(this.autoscalers, diff.autoscalers.length > 0);
     for (const id of diff.removed) {
       nodes.delete(id);
       pods.delete(id);
@@ -85,11 +89,5 @@ export class ClusterState {
     }
     this.ready = true;
     return fresh;
-  }
-
-  /** Find a pod by namespace and name (pods are keyed by uid). */
-  podByName(namespace: string, name: string): PodView | undefined {
-    for (const p of this.pods.values()) if (p.name === name && p.namespace === namespace) return p;
-    return undefined;
   }
 }

@@ -43,7 +43,10 @@ export interface FaultAction {
   readonly danger?: boolean;
 }
 
-/** GPU Xids worth teaching (reference/gpu.md): critical ones make the GPU unhealthy, 13 does not. */
+/**
+ * GPU Xids worth teaching (reference/gpu.md): critical ones make the GPU unhealthy, 13 does not
+ * (NVIDIA k8s-device-plugin internal/rm/health.go: application Xids such as 13 are skipped).
+ */
 export const XIDS: readonly { xid: number; label: MessageKey }[] = [
   { xid: 79, label: 'faults.xid79' },
   { xid: 48, label: 'faults.xid48' },

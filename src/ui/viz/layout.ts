@@ -95,6 +95,8 @@ export interface ClusterLayout {
   readonly width: number;
   readonly height: number;
   readonly queue: Box;
+  /** Pods waiting for a node, drawn in the lane or not. */
+  readonly queued: number;
   /** Pending pods not drawn because the lane is full. */
   readonly queueOverflow: number;
   readonly pools: readonly PoolLabel[];
@@ -260,6 +262,7 @@ export function layoutCluster(input: LayoutInput): ClusterLayout {
     width,
     height: rowBottom + CARD_GAP + MARGIN,
     queue,
+    queued: queued.length,
     queueOverflow: queued.length - shown,
     pools: labels,
     services: serviceBoxes,

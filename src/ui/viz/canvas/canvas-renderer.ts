@@ -139,9 +139,7 @@ export class CanvasRenderer implements ClusterRendererApi {
     ctx.stroke();
     ctx.restore();
     this.text(scene.text.queue.toUpperCase(), q.x + PAD, q.y + 20, 11, palette.textMuted, '700');
-    let queued = 0;
-    for (const p of layout.pods.values()) if (p.inQueue) queued++;
-    if (queued === 0) this.text(scene.text.queueEmpty, q.x + PAD, q.y + 38, 12, palette.textFaint, 'italic 400');
+    if (layout.queued === 0) this.text(scene.text.queueEmpty, q.x + PAD, q.y + 38, 12, palette.textFaint, 'italic 400');
     else if (layout.queueOverflow > 0) this.text(scene.text.queueMore(layout.queueOverflow), q.x + q.w - PAD, q.y + 20, 11, palette.pending, '700', 'right');
   }
 

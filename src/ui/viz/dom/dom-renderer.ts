@@ -130,10 +130,8 @@ export class DomRenderer implements ClusterRendererApi {
     const q = layout.queue;
     Object.assign(this.queue.style, { transform: translate(q.x, q.y), width: `${q.w}px`, height: `${q.h}px` });
     setText(this.queueTitle, text.queue);
-    let queued = 0;
-    for (const p of layout.pods.values()) if (p.inQueue) queued++;
-    this.queueNote.className = queued ? 'lane-note more' : 'lane-note';
-    setText(this.queueNote, queued === 0 ? text.queueEmpty : layout.queueOverflow > 0 ? text.queueMore(layout.queueOverflow) : '');
+    this.queueNote.className = layout.queued ? 'lane-note more' : 'lane-note';
+    setText(this.queueNote, layout.queued === 0 ? text.queueEmpty : layout.queueOverflow > 0 ? text.queueMore(layout.queueOverflow) : '');
     const labels = layout.pools.map((p) => {
       const label = el('span', 'pool', {}, text.pool(p.name, p.nodes, p.pods));
       label.style.transform = translate(p.x, p.y - 12);
