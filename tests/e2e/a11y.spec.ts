@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { applyButton, openFresh, openTerminal, podManifest, setEditorText, speedUp, terminalOutput, type, waitForWorkers } from './helpers';
+import { applyButton, applyOutput, openFresh, openTerminal, podManifest, setEditorText, speedUp, terminalOutput, type, waitForWorkers } from './helpers';
 
 /** axe's serious and critical findings; `withEditor: false` leaves Monaco's large DOM out of a repeat scan. */
 async function seriousViolations(page: Page, withEditor = true) {
@@ -100,7 +100,10 @@ for (const theme of ['light', 'dark'] as const) {
     await speedUp(page);
     await page.getByRole('button', { name: 'Templates' }).click();
     await page.getByRole('menuitem', { name: /^GPU pod \(CUDA sample\)/ }).click();
+    // Apply only once the template's tab is the one shown, or the click can land on the tab being replaced.
+    await expect(page.getByRole('tab', { name: 'gpu-pod.yaml' })).toHaveAttribute('aria-selected', 'true');
     await applyButton(page).click();
+    await expect(applyOutput(page)).toContainText('pod/cuda-vectoradd created');
     await expect(page.getByRole('button', { name: /^Pod cuda-vectoradd: .* Holds GPU \d\.$/ })).toBeVisible({ timeout: 30_000 });
     await page.getByRole('button', { name: /^GPU 2 on t4-1: Tesla T4\. / }).click({ button: 'right' });
     await page.getByRole('menuitem', { name: /^Xid 79/ }).click();
