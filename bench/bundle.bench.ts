@@ -13,8 +13,9 @@ interface ManifestChunk {
 
 /**
  * The JavaScript a visitor downloads before the playground works: the entry chunk, its static
- * imports, and the simulation worker, gzip-compressed. Monaco and its workers load lazily when
- * the editor opens and are reported separately.
+ * imports, and the simulation worker's entry, gzip-compressed. Monaco and its workers load lazily
+ * when the editor opens; the worker's kubectl and YAML chunks on the first command or manifest
+ * (src/core/deferred/registry.ts). Those are reported separately.
  */
 export function bundleSizes(root = process.cwd()): BenchResult[] {
   const dist = join(root, 'dist');
@@ -34,10 +35,16 @@ export function bundleSizes(root = process.cwd()): BenchResult[] {
   const gz = (file: string) => (existsSync(join(dist, file)) ? gzipSync(readFileSync(join(dist, file))).length : 0);
   const mainBytes = [...initial].reduce((n, f) => n + gz(f), 0);
   const workerBytes = workerFile ? gz(workerFile) : 0;
+  const deferred = (name: string): BenchResult => {
+    const file = findAsset(dist, new RegExp(`^assets/deferred-${name}-.*\\.js$`));
+    return { name: `bundle: worker's ${name} chunk, loaded on first use (gzip)`, value: (file ? gz(file) : 0) / 1024, unit: 'KiB' };
+  };
   return [
     { name: 'bundle: initial JS, UI (gzip)', value: mainBytes / 1024, unit: 'KiB' },
     { name: 'bundle: initial JS, simulation worker (gzip)', value: workerBytes / 1024, unit: 'KiB' },
     { name: 'bundle: initial JS total, without lazy Monaco (gzip)', value: (mainBytes + workerBytes) / 1024, unit: 'KiB', note: 'budget 150 KiB' },
+    deferred('kubectl'),
+    deferred('yaml'),
   ];
 }
 

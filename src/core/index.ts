@@ -2,6 +2,9 @@
  * Kubelab's simulation core: the public headless API. See DESIGN.md and the README's
  * "Headless API" section.
  */
+// The headless entry has every module from the start; the worker instead loads kubectl and the
+// YAML library on first use (core/deferred/registry.ts).
+import './deferred/provide-all';
 import { Simulation, type SimulationOptions } from './simulation';
 
 export function createSimulation(options: SimulationOptions = {}): Simulation {

@@ -10,12 +10,11 @@ import type { ClusterSpec } from './cluster/cluster-spec';
 import { resolveCluster } from './cluster/parse-cluster';
 import type { Machine } from './cluster/hardware';
 import type { Fault, FaultResult } from './faults/faults';
-import { completeKubectl, type Completion } from './kubectl/completion';
-import { runKubectl, type KubectlHost, type KubectlResult } from './kubectl/kubectl';
-import { openWatch } from './kubectl/watch/stream';
-import { followLogs } from './kubectl/logs/follow';
-import { type EditOutcome, type EditRequest, saveEdit } from './kubectl/edit/session';
-import { runNodeShell, type NodeShellResult } from './kubectl/shell/node-shell';
+import type { Completion } from './kubectl/completion';
+import type { KubectlHost, KubectlResult } from './kubectl/kubectl';
+import type { EditOutcome, EditRequest } from './kubectl/edit/session';
+import type { NodeShellResult } from './kubectl/shell/node-shell';
+import { deferred } from './deferred/registry';
 import { type LogsOptions, type LogsResult, readPodLogs } from './kubelet/logs-api';
 import { type CordonResult, setUnschedulable } from './eviction/cordon';
 import { type DrainOperation, type DrainOptions, startDrain } from './eviction/drain';
@@ -246,12 +245,12 @@ export class Simulation {
   kubectlWatch(line: string, onOutput: (chunk: string) => void, stdin?: string, files?: Readonly<Record<string, string>>): KubectlWatch {
     const result = this.kubectl(line, stdin, files);
     if (result.follow && result.exitCode === 0) {
-      const poll = followLogs(this.kubectlHost(files), result.follow, onOutput);
+      const poll = deferred('kubectl').followLogs(this.kubectlHost(files), result.follow, onOutput);
       this.advanceListeners.add(poll);
       return { result, watching: true, stop: () => this.advanceListeners.delete(poll) };
     }
     if (!result.watch || result.exitCode !== 0) return { result, watching: false, stop: () => {} };
-    const stop = openWatch(this.kubectlHost(files), result.watch, onOutput);
+    const stop = deferred('kubectl').openWatch(this.kubectlHost(files), result.watch, onOutput);
     return { result, watching: true, stop };
   }
 
@@ -262,23 +261,23 @@ export class Simulation {
    * edit with the reasons in its header comment, for the tab to show instead.
    */
   saveEdit(request: EditRequest, text: string): EditOutcome {
-    const outcome = saveEdit(this.kubectlHost(), request, text);
+    const outcome = deferred('kubectl').saveEdit(this.kubectlHost(), request, text);
     if (outcome.result.mutated) this.record({ op: 'edit', request, text });
     return outcome;
   }
 
   /** One line typed in the shell that `kubectl debug node/<name> -it` opened (nvidia-smi, hostname, exit). */
   nodeShell(node: string, line: string): NodeShellResult {
-    return runNodeShell(this.kubectlHost(), node, line);
+    return deferred('kubectl').runNodeShell(this.kubectlHost(), node, line);
   }
 
   /** Tab completion for a kubectl command line: candidates for the word at `cursor`. */
   completeKubectl(line: string, cursor = line.length, files?: Readonly<Record<string, string>>): Completion {
-    return completeKubectl(this.kubectlHost(files), line, cursor);
+    return deferred('kubectl').completeKubectl(this.kubectlHost(files), line, cursor);
   }
 
   private runKubectl(line: string, stdin?: string, files?: Readonly<Record<string, string>>): KubectlResult {
-    return runKubectl(this.kubectlHost(files), line, stdin);
+    return deferred('kubectl').runKubectl(this.kubectlHost(files), line, stdin);
   }
 
   private kubectlHost(files?: Readonly<Record<string, string>>): KubectlHost {
@@ -401,7 +400,7 @@ export class Simulation {
         this.world.faults.inject(this.world.ctx, c.fault);
         return;
       case 'edit':
-        saveEdit(this.kubectlHost(), c.request, c.text);
+        deferred('kubectl').saveEdit(this.kubectlHost(), c.request, c.text);
         return;
       case 'cordon':
         setUnschedulable(this.world.ctx.store, c.node, c.unschedulable);

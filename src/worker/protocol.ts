@@ -114,42 +114,42 @@ export interface TerminalResult extends Omit<KubectlResult, 'watch' | 'follow' |
 
 /** What the worker exposes through comlink. Every method may be awaited. */
 export interface SimWorkerApi {
-  start(options: StartOptions, onBatch: (batch: Batch) => void): StartResult;
-  apply(yaml: string, fileName: string): ApplyOutput;
+  start(options: StartOptions, onBatch: (batch: Batch) => void): Promise<StartResult>;
+  apply(yaml: string, fileName: string): Promise<ApplyOutput>;
   /** `kubectl delete -f`: delete every object the manifest names. */
-  deleteManifest(yaml: string, fileName: string): ApplyOutput;
-  kubectl(line: string, stdin?: string): KubectlResult;
+  deleteManifest(yaml: string, fileName: string): Promise<ApplyOutput>;
+  kubectl(line: string, stdin?: string): Promise<KubectlResult>;
   /** `kubectl delete <kind> <name>`, gracefully. */
-  deleteObject(kind: string, name: string, namespace?: string): { ok: boolean; message: string };
-  inject(fault: Fault): FaultResult;
+  deleteObject(kind: string, name: string, namespace?: string): Promise<{ ok: boolean; message: string }>;
+  inject(fault: Fault): Promise<FaultResult>;
   play(): void;
   pause(): void;
   setSpeed(speed: number): void;
   /** Advance the paused clock by `seconds`. */
-  step(seconds: number): void;
+  step(seconds: number): Promise<void>;
   /** Fast-forward until nothing changes; resolves with the virtual seconds advanced. */
-  fastForward(): number;
+  fastForward(): Promise<number>;
   /** The UI has drawn batch `seq`: the worker may send the next one. */
   ack(seq: number): void;
-  snapshot(): Snapshot;
+  snapshot(): Promise<Snapshot>;
   /** Follow one object in the inspector (undefined to stop); returns its current inspection. */
-  inspect(ref: InspectRef | undefined): Inspection | undefined;
+  inspect(ref: InspectRef | undefined): Promise<Inspection | undefined>;
   /** Follow metric series for the charts; returns their current samples. */
-  watchMetrics(queries: readonly MetricQuery[]): Series[];
+  watchMetrics(queries: readonly MetricQuery[]): Promise<Series[]>;
   /**
    * A line typed in the terminal: `kubectl …` with the editor's files by name (`apply -f web.yaml`)
    * and a pasted here-document as stdin. A watch (`get -w`, `logs -f`) streams further output to
    * `onChunk` as the clock advances, until stopWatch(); starting another command stops it.
    */
-  kubectlWatch(line: string, stdin: string | undefined, files: Record<string, string>, onChunk: (chunk: string) => void): TerminalResult;
+  kubectlWatch(line: string, stdin: string | undefined, files: Record<string, string>, onChunk: (chunk: string) => void): Promise<TerminalResult>;
   /** Ctrl+C on the open watch. */
-  stopWatch(): void;
+  stopWatch(): Promise<void>;
   /** Tab completion of a kubectl line at `cursor`. */
-  completeKubectl(line: string, cursor: number, files: Record<string, string>): Completion;
+  completeKubectl(line: string, cursor: number, files: Record<string, string>): Promise<Completion>;
   /** A line typed in the node shell `kubectl debug node/<name> -it` opened. */
-  nodeShell(node: string, line: string): { stdout: string; stderr: string; exitCode: number; exited?: boolean };
+  nodeShell(node: string, line: string): Promise<{ stdout: string; stderr: string; exitCode: number; exited?: boolean }>;
   /** Save the editor tab `kubectl edit` opened: kubectl edit's outcome, or the edit reopened with its errors. */
-  saveEdit(request: EditRequest, text: string): EditOutcome;
+  saveEdit(request: EditRequest, text: string): Promise<EditOutcome>;
   /** Liveness check for the UI's watchdog. */
   ping(): true;
 }

@@ -1,6 +1,10 @@
-import { createSimulation, type EditRequest, type Fault, type Simulation } from '../core';
+import type { Completion, DeleteResult, EditOutcome, EditRequest, Fault, FaultResult, KubectlResult, NodeShellResult, Snapshot } from '../core';
 import { decodeManifests } from '../core/api/yaml-decode';
 import { PRESETS } from '../core/cluster/presets';
+import { deferredCodeToRun } from '../core/deferred/needs';
+import { DEFERRED_NAMES, type DeferredName } from '../core/deferred/registry';
+import { Simulation } from '../core/simulation';
+import { loadDeferred } from './deferred-loader';
 import type { ViewTracker } from '../core/view/view-tracker';
 import { CHARTS } from './charts';
 import { CHART_SAMPLES, type ApplyOutput, type Batch, type Inspection, type InspectRef, type MetricQuery, type Series, type SimWorkerApi, type StartOptions, type StartResult, type TerminalResult, type ViewDiff } from './protocol';
@@ -27,6 +31,10 @@ const epochNow = (): number => performance.timeOrigin + performance.now();
  * a new batch is sent only after the UI acknowledged the previous one, so there is at most one
  * batch per animation frame and none pile up when the UI is busy. The inspected object and the
  * charted metrics ride along in the same batches.
+ *
+ * kubectl and the YAML library are not part of the worker's first download: a command that needs
+ * them waits for their chunk (core/deferred/registry.ts). Commands run one after another in the
+ * order they arrive, so a later one never overtakes one still waiting for its code.
  */
 export class SimHost implements SimWorkerApi {
   private sim: Simulation | undefined;
@@ -48,13 +56,31 @@ export class SimHost implements SimWorkerApi {
   /** Ctrl+C of the terminal's open watch (`get -w`, `logs -f`). */
   private stopOpenWatch: (() => void) | undefined;
 
-  constructor(private readonly wallNow: () => number = epochNow) {}
+  /** The tail of the command queue. */
+  private queue: Promise<unknown> = Promise.resolve();
 
-  start(options: StartOptions, onBatch: (batch: Batch) => void): StartResult {
+  constructor(
+    private readonly wallNow: () => number = epochNow,
+    private readonly load: (names: readonly DeferredName[]) => Promise<void> = loadDeferred,
+  ) {}
+
+  start(options: StartOptions, onBatch: (batch: Batch) => void): Promise<StartResult> {
+    // The old cluster stops at once: none of its batches may reach the UI after this call.
     this.stopLoop();
-    this.stopWatch();
-    const sim = createSimulation({ seed: options.seed, cluster: options.cluster });
-    if (options.snapshot) sim.restore(options.snapshot);
+    this.endWatch();
+    this.onBatch = undefined;
+    // Replaying a command log reaches kubectl and YAML; a bare cluster what it runs on its own.
+    const needs = options.snapshot?.log.length ? DEFERRED_NAMES : deferredCodeToRun(options.snapshot?.cluster ?? options.cluster);
+    return this.serial(needs, () => {
+      const sim = new Simulation({ seed: options.seed, cluster: options.cluster });
+      if (options.snapshot) sim.restore(options.snapshot);
+      return this.started(sim, options, onBatch);
+    });
+  }
+
+  private started(sim: Simulation, options: StartOptions, onBatch: (batch: Batch) => void): StartResult {
+    this.stopLoop();
+    this.endWatch();
     this.sim = sim;
     this.tracker?.dispose();
     this.tracker = sim.createViewTracker();
@@ -76,14 +102,30 @@ export class SimHost implements SimWorkerApi {
     };
   }
 
-  apply(yaml: string, fileName: string) {
-    const out = this.requireSim().apply(yaml, { fileName });
-    this.flush();
-    return out;
+  /** Run `command` after every command before it, once the deferred code it `needs` is loaded. */
+  private serial<T>(needs: readonly DeferredName[], command: () => T | Promise<T>): Promise<T> {
+    const result = this.queue.then(async () => {
+      await this.load(needs);
+      return command();
+    });
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  apply(yaml: string, fileName: string): Promise<ApplyOutput> {
+    return this.serial(['yaml'], () => {
+      const out = this.requireSim().apply(yaml, { fileName });
+      this.flush();
+      return out;
+    });
   }
 
   /** `kubectl delete -f <file>`: each object the file names, in order, gracefully. */
-  deleteManifest(yaml: string, fileName: string): ApplyOutput {
+  deleteManifest(yaml: string, fileName: string): Promise<ApplyOutput> {
+    return this.serial(['yaml'], () => this.doDeleteManifest(yaml, fileName));
+  }
+
+  private doDeleteManifest(yaml: string, fileName: string): ApplyOutput {
     const sim = this.requireSim();
     const decoded = decodeManifests(yaml, fileName);
     if (!decoded.ok) {
@@ -102,51 +144,66 @@ export class SimHost implements SimWorkerApi {
     return { results, stdout: text(true), stderr: text(false), ok: results.every((r) => r.ok) };
   }
 
-  kubectl(line: string, stdin?: string) {
-    const out = this.requireSim().kubectl(line, stdin);
-    this.flush();
-    return out;
+  kubectl(line: string, stdin?: string): Promise<KubectlResult> {
+    return this.serial(DEFERRED_NAMES, () => {
+      const out = this.requireSim().kubectl(line, stdin);
+      this.flush();
+      return out;
+    });
   }
 
-  kubectlWatch(line: string, stdin: string | undefined, files: Record<string, string>, onChunk: (chunk: string) => void): TerminalResult {
-    // One terminal, one foreground command: a new line ends the watch before it.
-    this.stopWatch();
-    const { result, watching, stop } = this.requireSim().kubectlWatch(line, onChunk, stdin, files);
-    if (watching) this.stopOpenWatch = stop;
-    this.flush();
-    const { watch: _watch, follow: _follow, mutated: _mutated, ...printed } = result;
-    return { ...printed, watching };
+  kubectlWatch(line: string, stdin: string | undefined, files: Record<string, string>, onChunk: (chunk: string) => void): Promise<TerminalResult> {
+    return this.serial(DEFERRED_NAMES, () => {
+      // One terminal, one foreground command: a new line ends the watch before it.
+      this.endWatch();
+      const { result, watching, stop } = this.requireSim().kubectlWatch(line, onChunk, stdin, files);
+      if (watching) this.stopOpenWatch = stop;
+      this.flush();
+      const { watch: _watch, follow: _follow, mutated: _mutated, ...printed } = result;
+      return { ...printed, watching };
+    });
   }
 
-  stopWatch(): void {
+  /** Ctrl+C: in turn, so it also ends a watch whose command is still waiting for its code. */
+  stopWatch(): Promise<void> {
+    return this.serial([], () => this.endWatch());
+  }
+
+  private endWatch(): void {
     this.stopOpenWatch?.();
     this.stopOpenWatch = undefined;
   }
 
-  completeKubectl(line: string, cursor: number, files: Record<string, string>) {
-    return this.requireSim().completeKubectl(line, cursor, files);
+  completeKubectl(line: string, cursor: number, files: Record<string, string>): Promise<Completion> {
+    return this.serial(DEFERRED_NAMES, () => this.requireSim().completeKubectl(line, cursor, files));
   }
 
-  nodeShell(node: string, line: string) {
-    return this.requireSim().nodeShell(node, line);
+  nodeShell(node: string, line: string): Promise<NodeShellResult> {
+    return this.serial(DEFERRED_NAMES, () => this.requireSim().nodeShell(node, line));
   }
 
-  saveEdit(request: EditRequest, text: string) {
-    const out = this.requireSim().saveEdit(request, text);
-    this.flush();
-    return out;
+  saveEdit(request: EditRequest, text: string): Promise<EditOutcome> {
+    return this.serial(DEFERRED_NAMES, () => {
+      const out = this.requireSim().saveEdit(request, text);
+      this.flush();
+      return out;
+    });
   }
 
-  deleteObject(kind: string, name: string, namespace?: string) {
-    const out = this.requireSim().delete(kind, name, namespace);
-    this.flush();
-    return out;
+  deleteObject(kind: string, name: string, namespace?: string): Promise<DeleteResult> {
+    return this.serial([], () => {
+      const out = this.requireSim().delete(kind, name, namespace);
+      this.flush();
+      return out;
+    });
   }
 
-  inject(fault: Fault) {
-    const out = this.requireSim().inject(fault);
-    this.flush();
-    return out;
+  inject(fault: Fault): Promise<FaultResult> {
+    return this.serial([], () => {
+      const out = this.requireSim().inject(fault);
+      this.flush();
+      return out;
+    });
   }
 
   play(): void {
@@ -165,12 +222,18 @@ export class SimHost implements SimWorkerApi {
     this.flush(true);
   }
 
-  step(seconds: number): void {
-    this.requireSim().advance(seconds);
-    this.flush(true);
+  step(seconds: number): Promise<void> {
+    return this.serial([], () => {
+      this.requireSim().advance(seconds);
+      this.flush(true);
+    });
   }
 
-  fastForward(): number {
+  fastForward(): Promise<number> {
+    return this.serial([], () => this.doFastForward());
+  }
+
+  private doFastForward(): number {
     const sim = this.requireSim();
     const start = sim.now();
     let lastChange = start;
@@ -194,11 +257,16 @@ export class SimHost implements SimWorkerApi {
     this.flush();
   }
 
-  snapshot() {
-    return this.requireSim().snapshot();
+  snapshot(): Promise<Snapshot> {
+    return this.serial([], () => this.requireSim().snapshot());
   }
 
-  inspect(ref: InspectRef | undefined): Inspection | undefined {
+  /** The inspector shows an object's YAML and kubectl's describe: it waits for both. */
+  inspect(ref: InspectRef | undefined): Promise<Inspection | undefined> {
+    return this.serial(ref ? DEFERRED_NAMES : [], () => this.follow(ref));
+  }
+
+  private follow(ref: InspectRef | undefined): Inspection | undefined {
     this.inspected = ref;
     if (!ref) {
       this.lastInspection = '';
@@ -209,7 +277,11 @@ export class SimHost implements SimWorkerApi {
     return inspection;
   }
 
-  watchMetrics(queries: readonly MetricQuery[]): Series[] {
+  watchMetrics(queries: readonly MetricQuery[]): Promise<Series[]> {
+    return this.serial([], () => this.followMetrics(queries));
+  }
+
+  private followMetrics(queries: readonly MetricQuery[]): Series[] {
     this.metricQueries = queries;
     const series = this.querySeries();
     this.metricMarks = marksOf(series);
@@ -230,7 +302,7 @@ export class SimHost implements SimWorkerApi {
   /** Stop the wall-clock loop (tests; the worker simply terminates). */
   stop(): void {
     this.stopLoop();
-    this.stopWatch();
+    this.endWatch();
   }
 
   private stopLoop(): void {

@@ -1,4 +1,5 @@
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import type { Document, LineCounter, YAMLError } from 'yaml';
+import { yamlLibrary } from '../deferred/registry';
 import type { KubeObject } from './types';
 
 /**
@@ -42,6 +43,7 @@ export function decodeManifests(source: string, fileName: string): DecodeResult 
   if (source.length > INPUT_LIMITS.maxBytes) {
     return fail(`error parsing ${fileName}: the manifest is ${source.length} bytes; the API server accepts at most ${INPUT_LIMITS.maxBytes} bytes`);
   }
+  const { LineCounter, parseAllDocuments, isScalar } = yamlLibrary();
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
@@ -142,6 +144,7 @@ export function splitFieldPath(path: string): (string | number)[] {
 }
 
 function lineOfPath(doc: Document.Parsed, lc: LineCounter, path: string): number | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   let node: unknown = doc.contents;
   let line: number | undefined;
   for (const seg of splitFieldPath(path)) {

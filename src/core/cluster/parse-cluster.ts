@@ -1,8 +1,8 @@
-import { parse } from 'yaml';
 import { machineType } from './machines';
 import { gpuModel } from '../gpu/catalogue';
 import { PRESETS } from './presets';
 import type { ClusterSpec, ContainerRuntime, NodePoolSpec } from './cluster-spec';
+import { yamlLibrary } from '../deferred/registry';
 
 /**
  * Resolve the `cluster` option of createSimulation: a preset name, or a YAML document
@@ -24,6 +24,7 @@ export function resolveCluster(input: string | ClusterSpec | undefined): Cluster
   if (!input.includes('\n') && !input.includes(':')) {
     throw new Error(`unknown cluster preset ${JSON.stringify(input)}; known presets: ${Object.keys(PRESETS).join(', ')}`);
   }
+  const { parse } = yamlLibrary();
   let doc: unknown;
   try {
     doc = parse(input, { maxAliasCount: 100 });

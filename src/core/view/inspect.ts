@@ -1,6 +1,6 @@
 import type { Event } from 'kubernetes-types/core/v1';
 import type { Node } from 'kubernetes-types/core/v1';
-import { stringify } from 'yaml';
+import { yamlLibrary } from '../deferred/registry';
 import type { KubeObject, Stored } from '../api/types';
 import type { Machine } from '../cluster/hardware';
 import type { GpuDeviceUser, GpuStatus, NodeGpuStatus } from '../gpu/runtime/gpu-status';
@@ -57,7 +57,7 @@ export function inspect(src: InspectSources, ref: InspectRef): Inspection {
     title,
     found: true,
     describe: src.describe(type.plural, name, ns),
-    yaml: stringify(obj, { lineWidth: 0 }),
+    yaml: yamlLibrary().stringify(obj, { lineWidth: 0 }),
     events: eventsOf(src.store, obj),
     ...(explanation ? { explanation: explanationView(explanation, nodes) } : {}),
   };

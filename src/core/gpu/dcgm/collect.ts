@@ -14,6 +14,7 @@ import { DCGM } from './fields';
  * there. A GPU that fell off the bus reports only its last Xid. Work is proportional to the node's
  * GPUs and the containers on them.
  */
+// The three shares are illustrative estimates, not measured on any workload (docs/fidelity.md).
 const TENSOR_SHARE = 0.6;
 const DRAM_SHARE = 0.45;
 const COPY_SHARE = 0.35;

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { yamlLibrary } from '../../deferred/registry';
 
 /**
  * The NVIDIA device plugin's config file (NVIDIA/k8s-device-plugin api/config/v1), the content of
@@ -64,6 +64,7 @@ export function activeSharing(config: DevicePluginConfig): ReplicatedResources |
 const MIG_STRATEGIES: readonly MigStrategy[] = ['none', 'single', 'mixed'];
 
 export function parseDevicePluginConfig(text: string): ConfigResult {
+  const { parse } = yamlLibrary();
   let doc: unknown;
   try {
     doc = parse(text, { maxAliasCount: 100 });

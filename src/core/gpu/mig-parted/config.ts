@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { yamlLibrary } from '../../deferred/registry';
 
 /**
  * mig-parted's configuration file (NVIDIA/mig-parted api/spec/v1/spec.go), the content of the GPU
@@ -42,6 +42,7 @@ export function isValidProfileFormat(name: string): boolean {
 }
 
 export function parseMigPartedConfig(text: string): ParseResult<MigPartedConfig> {
+  const { parse } = yamlLibrary();
   let doc: unknown;
   try {
     doc = parse(text, { maxAliasCount: 100 });

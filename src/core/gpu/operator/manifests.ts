@@ -1,6 +1,6 @@
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { ConfigMap } from 'kubernetes-types/core/v1';
-import { stringify } from 'yaml';
+import { yamlLibrary } from '../../deferred/registry';
 import type { MigPartedConfig } from '../mig-parted/config';
 import { DEFAULT_MIG_CONFIG } from '../mig-parted/defaults';
 import {
@@ -63,7 +63,7 @@ export function migPartedYaml(config: MigPartedConfig): string {
       ...(e.migEnabled ? { 'mig-devices': { ...e.migDevices } } : {}),
     }));
   }
-  return stringify({ version: 'v1', 'mig-configs': configs });
+  return yamlLibrary().stringify({ version: 'v1', 'mig-configs': configs });
 }
 
 export function operatorConfigMaps(): ConfigMap[] {

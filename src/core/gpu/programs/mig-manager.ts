@@ -30,7 +30,11 @@ import { logrus, program, step } from './program';
 const LABEL_POLL_MS = 1_000;
 const POD_WAIT_POLL_MS = 1_000;
 const POD_WAIT_TIMEOUT_MS = 5 * 60_000;
-/** Switching MIG mode resets the GPU: seconds per GPU. Creating instances takes about a second each. */
+/**
+ * Switching MIG mode resets the GPU: seconds per GPU. Creating instances takes about a second each.
+ * Estimates, not measurements: no public source gives mig-parted's timings per GPU, so these are
+ * chosen to make a reconfiguration visibly take tens of seconds on an 8-GPU node (docs/fidelity.md).
+ */
 const MODE_CHANGE_MS_PER_GPU = 4_000;
 const LAYOUT_MS_PER_GPU = 1_500;
 /** The operands a MIG change takes off the node, in the order the reconfigure waits for them. */
