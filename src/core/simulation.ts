@@ -522,9 +522,12 @@ export class Simulation {
     return this.world.faults.types();
   }
 
-  /** Recorded metric series of `name` whose labels include `match` (the UI's charts read these). */
-  metricSeries(name: string, match: Labels = {}): Series[] {
-    return this.world.ctx.metrics.query(name, match).map((s) => ({ name: s.name, labels: s.labels, samples: [...s.samples] }));
+  /**
+   * Recorded metric series of `name` whose labels include `match` (the UI's charts read these),
+   * each with its `last` most recent samples (all that are kept by default).
+   */
+  metricSeries(name: string, match: Labels = {}, last?: number): Series[] {
+    return this.world.ctx.metrics.query(name, match, last);
   }
 
   /** JSON Schema for manifests of every supported kind, for editors, offering `extraResourceNames` under resources. */

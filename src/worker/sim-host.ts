@@ -285,7 +285,7 @@ export class SimHost implements SimWorkerApi {
     this.metricQueries = queries;
     const series = this.querySeries();
     this.metricMarks = marksOf(series);
-    return series.map(chartWindow);
+    return series;
   }
 
   ping(): true {
@@ -361,35 +361,29 @@ export class SimHost implements SimWorkerApi {
     return inspection;
   }
 
-  /** The watched series in full; `chartWindow` cuts them to what the charts draw. */
-  private querySeries(): Series[] {
+  /** The watched series, each with its `last` samples: the charts draw CHART_SAMPLES of them. */
+  private querySeries(last = CHART_SAMPLES): Series[] {
     const sim = this.sim;
     if (!sim) return [];
-    return this.metricQueries.flatMap((q) => sim.metricSeries(q.name, q.match));
+    return this.metricQueries.flatMap((q) => sim.metricSeries(q.name, q.match, last));
   }
 
   /**
-   * The watched series, if a sample arrived since they were last sent. This runs every tick:
-   * the fingerprint reads only each series' last sample, so the window is cut only when sending.
+   * The watched series, if a sample arrived since they were last sent. This runs every tick, so
+   * the fingerprint is taken from each series' last sample alone.
    */
   private changedMetrics(): Series[] | undefined {
     if (this.metricQueries.length === 0) return undefined;
-    const series = this.querySeries();
-    const marks = marksOf(series);
+    const marks = marksOf(this.querySeries(1));
     if (marks === this.metricMarks) return undefined;
     this.metricMarks = marks;
-    return series.map(chartWindow);
+    return this.querySeries();
   }
 
   private requireSim(): Simulation {
     if (!this.sim) throw new Error('the simulation has not been started');
     return this.sim;
   }
-}
-
-/** A series cut to the samples a chart draws. */
-function chartWindow(s: Series): Series {
-  return { ...s, samples: s.samples.slice(-CHART_SAMPLES) };
 }
 
 /** A fingerprint of series: each one's labels and latest sample time. */

@@ -115,9 +115,14 @@ export class MetricsStore {
     for (const s of family.matching(match)) family.delete(s);
   }
 
-  /** Every series of `name` whose labels include all of `match`. */
-  query(name: string, match: Labels = {}): Series[] {
-    return (this.byName.get(name)?.matching(match) ?? []).map((s) => ({ name, labels: s.labels, samples: s.times.map((timeMs, i) => ({ timeMs, value: s.values[i]! })) }));
+  /** Every series of `name` whose labels include all of `match`, each with its `last` most recent samples (all by default). */
+  query(name: string, match: Labels = {}, last = Infinity): Series[] {
+    return (this.byName.get(name)?.matching(match) ?? []).map((s) => {
+      const from = Math.max(0, s.times.length - last);
+      const samples: Sample[] = [];
+      for (let i = from; i < s.times.length; i++) samples.push({ timeMs: s.times[i]!, value: s.values[i]! });
+      return { name, labels: s.labels, samples };
+    });
   }
 
   /** The latest value of each matching series. */

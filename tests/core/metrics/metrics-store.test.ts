@@ -9,6 +9,11 @@ describe('MetricsStore', () => {
       m.record('DCGM_FI_DEV_GPU_UTIL', { gpu: '1', Hostname: 'dgx-1' }, 5, t * 1000);
     }
     expect(m.query('DCGM_FI_DEV_GPU_UTIL', { gpu: '0' })[0]!.samples.map((s) => s.value)).toEqual([20, 30, 40]);
+    expect(m.query('DCGM_FI_DEV_GPU_UTIL', { gpu: '0' }, 2)[0]!.samples).toEqual([
+      { timeMs: 3000, value: 30 },
+      { timeMs: 4000, value: 40 },
+    ]);
+    expect(m.query('DCGM_FI_DEV_GPU_UTIL', { gpu: '0' }, 0)[0]!.samples).toEqual([]);
     expect(m.latest('DCGM_FI_DEV_GPU_UTIL', { Hostname: 'dgx-1' }).map((s) => s.value)).toEqual([40, 5]);
     m.drop('DCGM_FI_DEV_GPU_UTIL', { gpu: '1' });
     expect(m.query('DCGM_FI_DEV_GPU_UTIL')).toHaveLength(1);
