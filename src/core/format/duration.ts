@@ -56,3 +56,30 @@ export function humanDuration(ms: number): string {
   }
   return `${Math.floor(hours / 24 / 365)}y`;
 }
+
+const GO_UNITS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * Go's time.ParseDuration, the inverse of goDuration: a sequence of decimal numbers with units ns,
+ * us, µs, ms, s, m, h (`90s`, `1m30s`, `1.5h`, `5m0s`), optionally signed; a bare `0` is allowed.
+ * Returns milliseconds, or undefined where Go returns an error (the caller words it).
+ */
+export function parseGoDuration(text: string): number | undefined {
+  let s = text;
+  let sign = 1;
+  if (s.startsWith('-') || s.startsWith('+')) {
+    if (s[0] === '-') sign = -1;
+    s = s.slice(1);
+  }
+  if (s === '0') return 0;
+  if (s === '') return undefined;
+  let total = 0;
+  const part = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/;
+  while (s.length > 0) {
+    const m = part.exec(s);
+    if (!m) return undefined;
+    total += Number(m[1]) * GO_UNITS[m[2]!]!;
+    s = s.slice(m[0].length);
+  }
+  return sign * total;
+}

@@ -8,6 +8,7 @@ import { migGeometry } from '../gpu/mig-profiles';
 import { nodeMigDevices, type NodeGpu } from '../gpu/node-gpu';
 import type { GpuStatus, NodeGpuStatus } from '../gpu/runtime/gpu-status';
 import { parseTimestamp } from '../engine/time';
+import { parseGoDuration } from '../format/duration';
 import { nodeRoles, nodeStatusText, podReadyText, podRestarts, podStatusText } from '../format/pod-status';
 import type { HorizontalPodAutoscaler, MetricSpec, MetricStatus } from 'kubernetes-types/autoscaling/v2';
 import type { ContainerView, EndpointView, GpuView, HpaMetricView, HpaView, EventView, ExtendedResourceView, NodeView, PodView, PodVisualState, ServiceView } from './types';
@@ -100,20 +101,6 @@ function containerView(name: string, image: string, s: ContainerStatus | undefin
 export function backOffMs(message: string | undefined): number | undefined {
   const m = message && /^back-off (\S+) restarting/.exec(message);
   return m ? parseGoDuration(m[1]!) : undefined;
-}
-
-/** Go's time.Duration text (`10s`, `2m40s`, `5m0s`, `1h0m0s`) in milliseconds. */
-export function parseGoDuration(text: string): number | undefined {
-  const unit: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
-  let total = 0;
-  let rest = text;
-  while (rest.length) {
-    const m = /^(\d+(?:\.\d+)?)(ms|h|m|s)/.exec(rest);
-    if (!m) return undefined;
-    total += Number(m[1]) * unit[m[2]!]!;
-    rest = rest.slice(m[0].length);
-  }
-  return text ? total : undefined;
 }
 
 /** Pods that hold node resources: bound and not finished. */

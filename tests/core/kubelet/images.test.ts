@@ -4,7 +4,7 @@ import { createSimulation } from '../../../src/core';
 import { parseImage } from '../../../src/core/kubelet/images/reference';
 import { registryLookup } from '../../../src/core/kubelet/images/registry';
 import { RUNTIMES } from '../../../src/core/kubelet/runtimes';
-import { parseGoDuration } from '../../../src/core/kubelet/workloads/overrides';
+import { parseGoDuration } from '../../../src/core/format/duration';
 import { events, oneNode, podYaml, watchContainer } from './helpers';
 
 const nginx = (name: string, extra = '') => podYaml(name, `  - name: web\n    image: nginx:1.27\n${extra}`);
@@ -48,7 +48,7 @@ describe('pulling images', () => {
     sim.apply(podYaml('small', '  - name: c\n    image: busybox:1.36\n    command: [sleep, "3600"]\n', '  nodeName: dgx-1\n'));
     sim.apply(podYaml('big', '  - name: c\n    image: nvcr.io/nvidia/pytorch:25.01-py3\n    command: [sleep, "3600"]\n', '  nodeName: dgx-2\n'));
     sim.advance(400);
-    const seconds = (name: string) => parseGoDuration(/ in (\S+) \(/.exec(events(sim, name).find((e) => e.includes('Successfully pulled'))!)![1])! / 1000;
+    const seconds = (name: string) => parseGoDuration(/ in (\S+) \(/.exec(events(sim, name).find((e) => e.includes('Successfully pulled'))!)![1]!)! / 1000;
     expect(seconds('small')).toBeLessThan(1);
     // 21.6 GB at ~80 MB/s.
     expect(seconds('big')).toBeGreaterThan(230);

@@ -5,7 +5,8 @@ import { gpuModel } from '../../../src/core/gpu/catalogue';
 import { createComputeInstance, createGpuInstance, MIG_DISABLED, MIG_ENABLED_EMPTY, type MigState } from '../../../src/core/gpu/mig-geometry';
 import { migGeometry, profileByName } from '../../../src/core/gpu/mig-profiles';
 import type { NodeGpu } from '../../../src/core/gpu/node-gpu';
-import { backOffMs, gpuView, parseGoDuration } from '../../../src/core/view/project';
+import { parseGoDuration } from '../../../src/core/format/duration';
+import { backOffMs, gpuView } from '../../../src/core/view/project';
 import { bootedCluster, reconfigure } from '../gpu/scenarios/helpers';
 
 describe('pod views', () => {

@@ -1,7 +1,8 @@
 import type { ExecResponse } from '../../kubelet/exec-in-container';
 import { SHELLS } from '../../kubelet/workloads/catalogue';
 import type { CommandContext, KubectlCommand } from '../framework/command';
-import { durationFlagError, parseGoDuration } from '../framework/go-duration';
+import { parseGoDuration } from '../../format/duration';
+import { durationFlagError } from '../framework/go-duration';
 import { fail, type KubectlResult, type OutputLine, usageError } from '../framework/result';
 import { attachablePod, defaultContainer } from '../resources/attachable-pod';
 

@@ -1,5 +1,6 @@
 import { amountOf } from '../../api/pod-resources';
 import { quantityValue } from '../../api/quantity';
+import { parseGoDuration } from '../../format/duration';
 
 /**
  * Annotations that override what a workload does, so a lesson can make any image crash, leak or
@@ -54,7 +55,7 @@ function lookup(annotations: Readonly<Record<string, string>> | undefined, key: 
 export function readOverrides(annotations: Readonly<Record<string, string>> | undefined, container: string): WorkloadOverrides {
   const get = (key: string) => lookup(annotations, key, container);
   const out: { -readonly [K in keyof WorkloadOverrides]: WorkloadOverrides[K] } = {};
-  const crash = parseGoDuration(get(OVERRIDE_KEYS.crashAfter));
+  const crash = durationOf(get(OVERRIDE_KEYS.crashAfter));
   if (crash !== undefined) out.crashAfterMs = crash;
   const code = get(OVERRIDE_KEYS.exitCode);
   if (code !== undefined && /^\d+$/.test(code.trim())) out.exitCode = Number(code.trim()) % 256;
@@ -63,9 +64,9 @@ export function readOverrides(annotations: Readonly<Record<string, string>> | un
     const bytes = quantityValue(growth.trim().replace(/\/s$/, ''));
     if (bytes > 0) out.memoryGrowthBytesPerSec = bytes;
   }
-  const delay = parseGoDuration(get(OVERRIDE_KEYS.startupDelay));
+  const delay = durationOf(get(OVERRIDE_KEYS.startupDelay));
   if (delay !== undefined) out.startupDelayMs = delay;
-  const duration = parseGoDuration(get(OVERRIDE_KEYS.duration));
+  const duration = durationOf(get(OVERRIDE_KEYS.duration));
   if (duration !== undefined) out.durationMs = duration;
   return out;
 }
@@ -102,16 +103,10 @@ export function gpuUtilisationOverride(annotations: Readonly<Record<string, stri
   return m ? Math.min(100, Number(m[1])) / 100 : undefined;
 }
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** Go's time.ParseDuration for the units people write (ms, s, m, h): "1m30s" → 90000. */
-export function parseGoDuration(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const s = text.trim();
-  if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(s)) return undefined;
-  let total = 0;
-  for (const m of s.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(m[1]) * UNITS[m[2]!]!;
-  return Math.round(total);
+/** A duration annotation ("1m30s" → 90000): Go's syntax, as the values Kubernetes itself takes; never negative. */
+function durationOf(text: string | undefined): number | undefined {
+  const ms = text === undefined ? undefined : parseGoDuration(text.trim());
+  return ms === undefined || ms < 0 ? undefined : Math.round(ms);
 }
 
 /** A CPU quantity in millicores, or undefined when it does not parse. */
