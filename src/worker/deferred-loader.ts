@@ -6,6 +6,9 @@ const IMPORTS: { readonly [K in DeferredName]: () => Promise<DeferredModules[K]>
   kubectl: async () => (await import('./deferred-kubectl')).KUBECTL,
 };
 
+/** What each chunk is, for the error a learner reads when it cannot be fetched. */
+const LABELS: { readonly [K in DeferredName]: string } = { yaml: 'the YAML parser', kubectl: 'kubectl' };
+
 const loading = new Map<DeferredName, Promise<void>>();
 
 /** Load and provide the named deferred modules (once each; later calls share the first load). */
@@ -19,9 +22,10 @@ function loadOne<K extends DeferredName>(name: K): Promise<void> {
     pending = IMPORTS[name]().then(
       (module) => provideDeferred(name, module),
       (error: unknown) => {
-        // A failed fetch (offline, a deploy replaced the chunk) may be retried by the next call.
+        // Offline, or a deploy replaced the chunk: forget the failure so the next call tries again
+        // (a browser that keeps failed module fetches fails again; then a reload is the way out).
         loading.delete(name);
-        throw new Error(`could not load the ${name} code: ${(error as Error).message}`);
+        throw new Error(`could not download ${LABELS[name]} (${(error as Error).message}); check the connection, or reload the page if Kubelab was updated since it was opened`);
       },
     );
     loading.set(name, pending);
