@@ -21,3 +21,15 @@ test('the cluster runs before kubectl and YAML are fetched; the first command fe
   expect(fetched.sort()).toEqual(['kubectl', 'yaml']);
   expect(errors).toEqual([]);
 });
+
+test('a kubectl chunk that cannot be downloaded is said plainly, and the cluster keeps running', async ({ page }) => {
+  await page.route(/deferred-kubectl-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+  await openFresh(page);
+  await waitForWorkers(page);
+  await openTerminal(page);
+  await type(page, 'kubectl get nodes');
+  await expect(terminalOutput(page)).toContainText('error: the simulation could not run the command (the notice above says why)');
+  await expect(page.getByRole('status').filter({ hasText: 'The simulation could not do that: could not download kubectl' })).toBeVisible();
+  // Only the command failed: the cluster is still there and still drawn.
+  await expect(page.getByRole('group', { name: /^Node worker-2, Ready/ })).toBeVisible();
+});

@@ -162,8 +162,10 @@ export class Playground {
     if (!session) return undefined;
     try {
       return await fn(session);
-    } catch {
-      // The worker failed mid-call; recover() reports it and restarts the session.
+    } catch (e) {
+      // A worker that died mid-call is reported by recover(), which restarts the session. A
+      // call the live worker refused (say, its kubectl chunk could not be downloaded) is said here.
+      if (this.session === session) this.notices.show({ id: 'call', key: 'status.callFailed', params: { message: (e as Error).message }, tone: 'error' });
       return undefined;
     }
   }
