@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { commandLine, openFresh, openTerminal, speedUp, waitForWorkers, watchConsole } from './helpers';
 
 /** The chunks of the parts the first screen does not show, loaded with dynamic import() when first shown. */
-const ON_DEMAND = /\/assets\/(Terminal|InspectorPanel|TableView|canvas-renderer|HelpDialog|FaultDialog|MetricsPanel)-[\w-]+\.js$/;
+const ON_DEMAND = /\/assets\/(Terminal|InspectorPanel|TableView|canvas-renderer|HelpDialog|FaultDialog|MetricsPanel|templates)-[\w-]+\.js$/;
 
 /** The on-demand chunks the page has requested so far, by name. */
 function requestedParts(page: Page): string[] {
@@ -46,6 +46,17 @@ test('a part whose code cannot be downloaded says so and offers a reload, instea
   await panel.getByRole('button', { name: 'Reload the page' }).click();
   await page.getByRole('tab', { name: 'Terminal' }).click();
   await expect(commandLine(page)).toBeVisible();
+});
+
+test('a template whose manifests cannot be downloaded is reported in a notice, and opens nothing', async ({ page }) => {
+  await page.route(/\/assets\/templates-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+  await openFresh(page);
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /^Deployment/ }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Templates could not be loaded' });
+  await expect(notice).toContainText('Templates could not be loaded. Check your connection, then reload the page.');
+  await expect(notice.getByRole('button', { name: 'Reload the page' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /deployment\.yaml/ })).toHaveCount(0);
 });
 
 test('a large cluster loads the canvas renderer; if it cannot be downloaded the diagram says so', async ({ page }) => {
