@@ -1,16 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { applyButton, applyOutput, openFresh, speedUp, waitForWorkers } from './helpers';
 
-async function openTemplate(page: import('@playwright/test').Page, name: RegExp): Promise<void> {
+/** Open a template, and wait until its tab is the one shown (its manifest loads on the first choice). */
+async function openTemplate(page: import('@playwright/test').Page, name: RegExp, fileName: string): Promise<void> {
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('menuitem', { name }).click();
+  await expect(page.getByRole('tab', { name: fileName })).toHaveAttribute('aria-selected', 'true');
 }
 
 test('a 3-replica Deployment runs three pods, and its Service links to the ready ones', async ({ page }) => {
   await openFresh(page);
   await waitForWorkers(page);
   await speedUp(page);
-  await openTemplate(page, /^Deployment/);
+  await openTemplate(page, /^Deployment/, 'deployment.yaml');
   await expect(page.getByRole('tab', { name: 'deployment.yaml' })).toHaveAttribute('aria-selected', 'true');
   await applyButton(page).click();
   await expect(applyOutput(page)).toContainText('deployment.apps/web created');
@@ -20,7 +22,7 @@ test('a 3-replica Deployment runs three pods, and its Service links to the ready
   // The control-plane keeps its taint: no replica lands there.
   await expect(page.getByRole('group', { name: /^Node control-plane, Ready, 0 pods/ })).toBeVisible();
 
-  await openTemplate(page, /^Service/);
+  await openTemplate(page, /^Service/, 'service.yaml');
   await applyButton(page).click();
   await expect(applyOutput(page)).toContainText('service/web created');
   const service = page.getByRole('button', { name: /^Service web: ClusterIP [\d.]+, 3 of 3 endpoints ready/ });
@@ -33,7 +35,7 @@ test('a node taken down from the UI: fast-forward, and its replicas are replaced
   await openFresh(page);
   await waitForWorkers(page);
   await speedUp(page);
-  await openTemplate(page, /^Deployment/);
+  await openTemplate(page, /^Deployment/, 'deployment.yaml');
   await applyButton(page).click();
   await expect(page.getByRole('button', { name: /^Pod web-.*: Running on worker-/ })).toHaveCount(3, { timeout: 30_000 });
 

@@ -1,32 +1,5 @@
-import type { MessageKey } from '../i18n/en';
-
-/** The manifest a first-time visitor finds in the editor. */
-export const WELCOME_MANIFEST = `# Welcome to Kubelab! Edit this Pod, then press Apply (Ctrl+Enter).
-apiVersion: v1
-kind: Pod
-metadata:
-  name: hello
-  labels:
-    app: hello
-spec:
-  containers:
-  - name: web
-    image: nginx:1.27
-    ports:
-    - containerPort: 80
-    resources:
-      requests:
-        cpu: 250m
-        memory: 128Mi
-`;
-
-export interface Template {
-  readonly id: string;
-  readonly label: MessageKey;
-  readonly hint: MessageKey;
-  readonly fileName: string;
-  readonly text: string;
-}
+import type { TemplateId } from './template-menu';
+import { WELCOME_MANIFEST } from './welcome';
 
 /** The device plugin's documented test: NVIDIA's CUDA vector-add sample on one GPU. */
 const CUDA_SAMPLE = 'nvcr.io/nvidia/k8s/cuda-sample:vectoradd-cuda12.5.0';
@@ -52,28 +25,11 @@ spec:
         ${resource}: 1
 ${GPU_TOLERATION}`;
 
-/** Starting points for the kinds learners meet first, each opened in a tab of its own. */
-export const TEMPLATES: readonly Template[] = [
-  {
-    id: 'pod',
-    label: 'templates.pod',
-    hint: 'templates.pod.hint',
-    fileName: 'pod.yaml',
-    text: WELCOME_MANIFEST.replace(/^# .*\n/, ''),
-  },
-  {
-    id: 'gpu-pod',
-    label: 'templates.gpuPod',
-    hint: 'templates.gpuPod.hint',
-    fileName: 'gpu-pod.yaml',
-    text: cudaSamplePod("# Runs NVIDIA's CUDA vector-add sample on one whole GPU, then exits.\n", 'cuda-vectoradd', 'nvidia.com/gpu'),
-  },
-  {
-    id: 'deployment',
-    label: 'templates.deployment',
-    hint: 'templates.deployment.hint',
-    fileName: 'deployment.yaml',
-    text: `apiVersion: apps/v1
+/** Each template's manifest, by id. */
+const TEXTS: Record<TemplateId, string> = {
+  pod: WELCOME_MANIFEST.replace(/^# .*\n/, ''),
+  'gpu-pod': cudaSamplePod("# Runs NVIDIA's CUDA vector-add sample on one whole GPU, then exits.\n", 'cuda-vectoradd', 'nvidia.com/gpu'),
+  deployment: `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -101,13 +57,7 @@ spec:
             cpu: 250m
             memory: 128Mi
 `,
-  },
-  {
-    id: 'service',
-    label: 'templates.service',
-    hint: 'templates.service.hint',
-    fileName: 'service.yaml',
-    text: `# Sends traffic to the ready pods labelled app=web (see the Deployment template).
+  service: `# Sends traffic to the ready pods labelled app=web (see the Deployment template).
 apiVersion: v1
 kind: Service
 metadata:
@@ -119,13 +69,7 @@ spec:
   - port: 80
     targetPort: 80
 `,
-  },
-  {
-    id: 'job',
-    label: 'templates.job',
-    hint: 'templates.job.hint',
-    fileName: 'job.yaml',
-    text: `apiVersion: batch/v1
+  job: `apiVersion: batch/v1
 kind: Job
 metadata:
   name: countdown
@@ -141,24 +85,12 @@ spec:
         image: busybox:1.36
         command: ["sh", "-c", "for i in 5 4 3 2 1; do echo $i; sleep 1; done"]
 `,
-  },
-  {
-    id: 'mig-pod',
-    label: 'templates.migPod',
-    hint: 'templates.migPod.hint',
-    fileName: 'mig-pod.yaml',
-    text: cudaSamplePod(
-      '# Asks for one 1g.5gb MIG instance: a node whose GPUs are partitioned with the\n# mixed strategy advertises it (label the node nvidia.com/mig.config=all-1g.5gb).\n',
-      'mig-vectoradd',
-      'nvidia.com/mig-1g.5gb',
-    ),
-  },
-  {
-    id: 'time-sliced-pod',
-    label: 'templates.timeSliced',
-    hint: 'templates.timeSliced.hint',
-    fileName: 'time-sliced-pod.yaml',
-    text: `# One replica of a time-sliced GPU: the device plugin advertises each GPU several
+  'mig-pod': cudaSamplePod(
+    '# Asks for one 1g.5gb MIG instance: a node whose GPUs are partitioned with the\n# mixed strategy advertises it (label the node nvidia.com/mig.config=all-1g.5gb).\n',
+    'mig-vectoradd',
+    'nvidia.com/mig-1g.5gb',
+  ),
+  'time-sliced-pod': `# One replica of a time-sliced GPU: the device plugin advertises each GPU several
 # times, and the pods that share it get no memory or fault isolation.
 apiVersion: v1
 kind: Pod
@@ -181,13 +113,7 @@ spec:
       limits:
         nvidia.com/gpu: 1
 ${GPU_TOLERATION}`,
-  },
-  {
-    id: 'triton',
-    label: 'templates.triton',
-    hint: 'templates.triton.hint',
-    fileName: 'triton.yaml',
-    text: `# Triton Inference Server on one GPU per replica, scaled by average queue time.
+  triton: `# Triton Inference Server on one GPU per replica, scaled by average queue time.
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -257,5 +183,9 @@ spec:
         type: AverageValue
         averageValue: "50"
 `,
-  },
-];
+};
+
+/** The manifest a template opens with (this module loads when a template is first chosen). */
+export function templateText(id: TemplateId): string {
+  return TEXTS[id];
+}

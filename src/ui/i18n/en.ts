@@ -215,6 +215,10 @@ export const en = {
   'dialog.close': 'Close',
   'dialog.cancel': 'Cancel',
 
+  'lazy.loading': 'Loading {part}…',
+  'lazy.failed': '{part} could not be loaded. Check your connection, then reload the page.',
+  'lazy.reload': 'Reload the page',
+
   'dock.title': 'Panels',
   'events.title': 'Events',
   'events.empty': 'No events yet.',

@@ -216,6 +216,10 @@ export const vi: Record<MessageKey, string> = {
   'dialog.close': 'Đóng',
   'dialog.cancel': 'Huỷ',
 
+  'lazy.loading': 'Đang tải {part}…',
+  'lazy.failed': 'Không tải được {part}. Hãy kiểm tra kết nối mạng rồi tải lại trang.',
+  'lazy.reload': 'Tải lại trang',
+
   'dock.title': 'Bảng điều khiển',
   'events.title': 'Sự kiện',
   'events.empty': 'Chưa có sự kiện nào.',

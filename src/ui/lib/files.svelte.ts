@@ -1,5 +1,5 @@
 import type { EditRequest } from '../../worker/protocol';
-import { WELCOME_MANIFEST } from '../editor/templates';
+import { WELCOME_MANIFEST } from '../editor/welcome';
 import { persisted, readText } from './persist';
 
 export interface EditorFile {

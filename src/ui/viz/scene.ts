@@ -74,5 +74,7 @@ export interface ClusterRendererApi {
   setTransform(t: ViewTransform): void;
   /** Recolour from the CSS custom properties (theme change). */
   restyle(): void;
+  /** Follow the view's size in CSS pixels (a renderer drawing a bitmap of the view needs it). */
+  resize?(width: number, height: number): void;
   destroy(): void;
 }
