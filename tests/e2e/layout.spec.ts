@@ -1,5 +1,24 @@
 import { expect, test } from '@playwright/test';
-import { commandLine, openFresh, openTerminal, terminalOutput, type, waitForWorkers } from './helpers';
+import { commandLine, openFresh, openTerminal, setEditorText, speedUp, terminalOutput, type, waitForWorkers } from './helpers';
+
+const deployment = (name: string, replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: { app: ${name} }
+  template:
+    metadata:
+      labels: { app: ${name} }
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        resources:
+          requests: { cpu: 50m, memory: 32Mi }
+`;
 
 // A classroom projector and a small laptop: everything fits, nothing scrolls sideways.
 for (const size of [
@@ -36,3 +55,26 @@ for (const size of [
     await expect(commandLine(page)).toBeInViewport({ ratio: 1 });
   });
 }
+
+// Auto-fit shrinks the diagram as the cluster grows, but never under the learner's pointer: what
+// they point at stays where it is until the pointer leaves the diagram.
+test('the diagram holds still under the pointer, and fits the grown cluster once the pointer leaves', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openFresh(page);
+  await waitForWorkers(page);
+  await speedUp(page);
+  // The manifest is typed and applied from the keyboard, so the pointer can rest on a node card.
+  await setEditorText(page, deployment('many', 40));
+  const worker = page.getByRole('group', { name: /^Node worker-2, Ready/ });
+  await worker.hover({ position: { x: 10, y: 10 } });
+  const before = (await worker.boundingBox())!;
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByRole('button', { name: /^Pod many-[a-z0-9]+-[a-z0-9]{5}: Running on / })).toHaveCount(40, { timeout: 30_000 });
+  const grown = (await worker.boundingBox())!;
+  expect({ x: grown.x, y: grown.y, width: grown.width }).toEqual({ x: before.x, y: before.y, width: before.width });
+  expect(grown.height).toBeGreaterThan(before.height);
+
+  // Away from the diagram, the view shrinks to show the grown cluster whole.
+  await page.getByRole('heading', { name: 'Kubelab' }).hover();
+  await expect.poll(async () => (await worker.boundingBox())!.width).toBeLessThan(before.width);
+});

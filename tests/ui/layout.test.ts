@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fitScale, fittedLayout } from '../../src/ui/viz/fit';
 import { COMPACT, DETAIL, densityFor, layoutCluster } from '../../src/ui/viz/layout';
 import type { NodeView, PodView } from '../../src/worker/protocol';
 
@@ -112,5 +113,57 @@ describe('cluster layout', () => {
     expect(layout.pods.get('p0')!.w).toBe(COMPACT.podW);
     expect(layout.queueOverflow).toBeGreaterThan(0);
     expect(layout.pods.size + layout.queueOverflow).toBe(2000);
+  });
+});
+
+describe('fitted layout', () => {
+  /** GPUs with MIG geometry, drawn with their slices: a DGX card is two columns wide. */
+  const sliced = (id: string, n: number) => gpus(id, n).map((g) => ({ ...g, slices: { memory: 8, compute: 7 } }));
+
+  it('keeps the view width when the cluster fits', () => {
+    const l = fittedLayout({ nodes: [node('cp', 'control-plane'), node('w1', 'worker'), node('w2', 'worker')], pods: [], width: 900 }, 600);
+    expect(l.width).toBe(900);
+    expect(fitScale(l, 900, 600)).toBe(1);
+  });
+
+  it('lays a tall GPU cluster out wider, pools side by side, when that draws it larger in its view', () => {
+    const nodes = [node('dgx-1', 'dgx', { gpus: sliced('a', 8) }), node('dgx-2', 'dgx', { gpus: sliced('b', 8) }), node('cpu-1', 'cpu')];
+    const input = { nodes, pods: [], width: 800 };
+    const atViewWidth = layoutCluster(input);
+    // At the view's width every pool is in one column, about 830 px tall: shrunk to 0.63 in a 520 px view.
+    expect(atViewWidth.nodes.get('cpu-1')!.y).toBeGreaterThan(atViewWidth.nodes.get('dgx-2')!.y);
+    expect(fitScale(atViewWidth, 800, 520)).toBeCloseTo(0.627, 3);
+
+    // The view passes its maps' value iterators: every candidate layout must see all of them.
+    const fitted = fittedLayout({ ...input, nodes: new Map(nodes.map((n) => [n.id, n])).values() }, 520);
+    expect(fitted.width).toBe(1000);
+    expect([...fitted.nodes.keys()]).toEqual(['dgx-1', 'dgx-2', 'cpu-1']);
+    expect(fitted.nodes.get('cpu-1')!.y).toBe(fitted.nodes.get('dgx-1')!.y);
+    expect(fitScale(fitted, 800, 520)).toBeCloseTo(0.793, 3);
+  });
+
+  it('when nothing fits at the smallest scale, spreads only as wide as the view holds at that scale', () => {
+    const nodes = [node('dgx-1', 'dgx', { gpus: sliced('a', 8) }), node('dgx-2', 'dgx', { gpus: sliced('b', 8) }), node('cpu-1', 'cpu')];
+    // In a 300 px tall view nothing fits at 0.6: the layout is no wider than 800 px holds at 0.6
+    // (1,333 px), and the shortest such (both DGX cards side by side), overflowing only downwards.
+    const l = fittedLayout({ nodes, pods: [], width: 800 }, 300, 0.6);
+    expect(l.width).toBe(1200);
+    expect(l.nodes.get('dgx-2')!.y).toBe(l.nodes.get('dgx-1')!.y);
+    expect(l.height).toBeLessThan(layoutCluster({ nodes, pods: [], width: 800 }).height);
+  });
+
+  it('keeps the width on screen while it is nearly as good, so cards do not jump for a pod more or less', () => {
+    const nodes = [node('dgx-1', 'dgx', { gpus: sliced('a', 8) }), node('dgx-2', 'dgx', { gpus: sliced('b', 8) }), node('cpu-1', 'cpu')];
+    const input = { nodes, pods: [], width: 800 };
+    // 1,000 px is best in a 520 px view (0.79); 1,200 px draws it at 0.67, not nearly as good.
+    expect(fittedLayout(input, 520, 0.6, 1200).width).toBe(1000);
+    // In a 470 px view 1,000 px is still best (0.72) and 1,200 px close behind (0.67): it stays.
+    expect(fittedLayout(input, 470, 0.6).width).toBe(1000);
+    expect(fittedLayout(input, 470, 0.6, 1200).width).toBe(1200);
+  });
+
+  it('leaves compact (canvas) layouts at the view width', () => {
+    const nodes = Array.from({ length: 40 }, (_, i) => node(`n${i}`, 'cpu'));
+    expect(fittedLayout({ nodes, pods: [], width: 800 }, 200).width).toBe(800);
   });
 });
