@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Batch } from '../../src/worker/protocol';
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n';
@@ -27,8 +27,6 @@ async function leanWorker() {
 
 // Each test imports the whole core afresh (a few seconds on a loaded machine).
 describe('the worker loads kubectl and YAML when first needed', { timeout: 60_000 }, () => {
-  beforeEach(() => vi.resetModules());
-
   it('boots a CPU cluster with neither, loads YAML for the first apply and kubectl for the first command', async () => {
     const { host, loaded } = await leanWorker();
     const batches: Batch[] = [];
