@@ -94,6 +94,7 @@ export const en = {
   'cluster.podOn': 'Pod {name}: {status} on {node}',
   'cluster.restarts': '{count|# restart|# restarts}.',
   'cluster.backOff': 'retry in {seconds}s',
+  'cluster.containerNotReady': 'Running, not ready',
   'cluster.noPods': 'No pods',
   'cluster.service': 'Service {name}: {type} {ip}, {ready} of {total|# endpoint|# endpoints} ready',
   'cluster.services': 'Services',

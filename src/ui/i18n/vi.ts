@@ -95,6 +95,7 @@ export const vi: Record<MessageKey, string> = {
   'cluster.podOn': 'Pod {name}: {status} trên {node}',
   'cluster.restarts': 'Đã khởi động lại {count} lần.',
   'cluster.backOff': 'thử lại sau {seconds}s',
+  'cluster.containerNotReady': 'Running, chưa sẵn sàng',
   'cluster.noPods': 'Chưa có pod nào',
   'cluster.service': 'Service {name}: {type} {ip}, {ready} trên {total|# endpoint|# endpoint} sẵn sàng',
   'cluster.services': 'Service',

@@ -46,6 +46,7 @@ export function renderTextFor(): RenderText {
     service: (s) => t('cluster.service', { name: s.name, type: s.type, ip: s.clusterIP, ready: s.endpoints.filter((e) => e.ready).length, total: s.endpoints.length }),
     services: t('cluster.services'),
     backOff: (seconds) => t('cluster.backOff', { seconds }),
+    containerRunning: (ready) => (ready ? 'Running' : t('cluster.containerNotReady')),
     noPods: t('cluster.noPods'),
     cpu: t('cluster.cpu'),
     memory: t('cluster.memory'),

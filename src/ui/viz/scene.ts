@@ -36,6 +36,8 @@ export interface RenderText {
   service(s: ServiceView): string;
   services: string;
   backOff(seconds: number): string;
+  /** A running container's line in an expanded chip: `Running`, or running but failing its readiness probe. */
+  containerRunning(ready: boolean): string;
   noPods: string;
   cpu: string;
   memory: string;

@@ -224,7 +224,8 @@ export class PodChips {
       li.className = `container c-${c.state}${c.ready ? ' ready' : ''}`;
       setText(li.children[1]!, c.name);
       const wait = backOffLeft(c, frame.nowMs);
-      const state = c.reason ?? (c.state === 'running' ? (c.ready ? 'Running' : 'Running, not ready') : c.state);
+      // Running and the reasons (CrashLoopBackOff) are Kubernetes' words, kept as kubectl prints them.
+      const state = c.reason ?? (c.state === 'running' ? frame.text.containerRunning(c.ready) : c.state);
       const line = `${state}${c.restarts ? ` · ↻${c.restarts}` : ''}${wait !== undefined ? ` · ${frame.text.backOff(wait)}` : ''}`;
       setText(li.children[2]!, line);
       // A narrow card cuts the line short; the whole of it shows on hover.
