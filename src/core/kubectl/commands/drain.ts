@@ -1,7 +1,7 @@
 import type { DrainOptions } from '../../eviction/drain';
 import type { KubectlCommand } from '../framework/command';
 import { parseGoDuration } from '../../format/duration';
-import { durationFlagError } from '../framework/go-duration';
+import { durationFlagError } from '../framework/duration-flag';
 import { fail, type KubectlResult, type OutputLine } from '../framework/result';
 import { waitOnClock, WAIT_CAP_MS } from '../wait';
 import { selectResources } from '../resources/builder';

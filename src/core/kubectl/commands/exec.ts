@@ -2,7 +2,7 @@ import type { ExecResponse } from '../../kubelet/exec-in-container';
 import { SHELLS } from '../../kubelet/workloads/catalogue';
 import type { CommandContext, KubectlCommand } from '../framework/command';
 import { parseGoDuration } from '../../format/duration';
-import { durationFlagError } from '../framework/go-duration';
+import { durationFlagError } from '../framework/duration-flag';
 import { fail, type KubectlResult, type OutputLine, usageError } from '../framework/result';
 import { attachablePod, defaultContainer } from '../resources/attachable-pod';
 

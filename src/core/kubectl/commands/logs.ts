@@ -4,7 +4,7 @@ import { matchesAll, parseSelector } from '../../api/labels';
 import type { LogsOptions } from '../../kubelet/logs-api';
 import type { CommandContext, KubectlCommand } from '../framework/command';
 import { parseGoDuration } from '../../format/duration';
-import { durationFlagError } from '../framework/go-duration';
+import { durationFlagError } from '../framework/duration-flag';
 import { fail, type KubectlResult } from '../framework/result';
 import type { LogFollowRequest } from '../logs/follow';
 import { attachablePod, defaultContainer } from '../resources/attachable-pod';

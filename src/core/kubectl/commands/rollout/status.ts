@@ -4,7 +4,7 @@ import { ApiError } from '../../../store/api-error';
 import { ROLLOUT_KINDS } from './kinds';
 import type { KubectlCommand } from '../../framework/command';
 import { parseGoDuration } from '../../../format/duration';
-import { durationFlagError } from '../../framework/go-duration';
+import { durationFlagError } from '../../framework/duration-flag';
 import { fail, type KubectlResult } from '../../framework/result';
 import { WAIT_CAP_MS, waitOnClock } from '../../wait';
 import { groupKind, namedObjects } from '../../resources/named-objects';
