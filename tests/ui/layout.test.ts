@@ -162,8 +162,14 @@ describe('fitted layout', () => {
     expect(fittedLayout(input, 470, 0.6, 1200).width).toBe(1200);
   });
 
-  it('leaves compact (canvas) layouts at the view width', () => {
+  it('spreads a large (canvas) cluster only to the widest width the smallest scale allows', () => {
     const nodes = Array.from({ length: 40 }, (_, i) => node(`n${i}`, 'cpu'));
+    // No smallest scale: nothing bounds the width, so the view's width is kept.
     expect(fittedLayout({ nodes, pods: [], width: 800 }, 200).width).toBe(800);
+    // At 0.6, 800 px hold 1,333: more cards to a row, a shorter cluster, no empty margins.
+    const wide = fittedLayout({ nodes, pods: [], width: 800 }, 200, 0.6);
+    expect(wide.density).toBe('compact');
+    expect(wide.width).toBe(1333);
+    expect(wide.height).toBeLessThan(layoutCluster({ nodes, pods: [], width: 800 }).height);
   });
 });

@@ -13,9 +13,9 @@ export function fitScale(layout: Pick<ClusterLayout, 'width' | 'height'>, viewW:
 }
 
 /**
- * The layout the view shows: at the view's width when the cluster fits; otherwise, for clusters
- * drawn in detail, one a little wider, so that pools sit side by side (a DGX pool beside the CPU
- * pool) instead of in one tall column the view must shrink until half of it is empty space.
+ * The layout the view shows: at the view's width when the cluster fits; otherwise one a little
+ * wider, so that pools sit side by side (a DGX pool beside the CPU pool) instead of in one tall
+ * column the view must shrink until half of it is empty space.
  *
  * The view shrinks to fit down to `minScale` and no further, so no layout is wider than the view
  * holds at that scale: a cluster that still does not fit overflows downwards, where the wheel
@@ -29,9 +29,12 @@ export function fittedLayout(given: LayoutInput, viewH: number, minScale = 0, ke
   // Laid out more than once: iterators (a Map's values) would be spent by the first layout.
   const input = { ...given, nodes: [...given.nodes], pods: [...given.pods], services: [...(given.services ?? [])] };
   const base = layoutCluster(input);
-  if (base.density !== 'detail' || fitScale(base, input.width, viewH) >= 1) return base;
+  if (fitScale(base, input.width, viewH) >= 1) return base;
   const widest = minScale > 0 ? 1 / minScale : Infinity;
-  const factors = [...new Set(WIDER.map((f) => Math.min(f, widest)))].filter((f) => f > 1);
+  // A large cluster (compact density) tries only the widest width: laying out thousands of pods is
+  // the costly step, and such a cluster seldom fits, so the shortest layout is the one that counts.
+  const tried = base.density === 'detail' ? WIDER : [widest];
+  const factors = [...new Set(tried.map((f) => Math.min(f, widest)))].filter((f) => f > 1 && Number.isFinite(f));
   const candidates = [base, ...factors.map((f) => layoutCluster({ ...input, width: Math.floor(input.width * f), density: base.density }))];
   const scale = (l: ClusterLayout) => fitScale(l, input.width, viewH);
   const fitting = candidates.filter((l) => scale(l) >= minScale);
