@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { applyButton, applyOutput, openFresh, openTerminal, podManifest, setEditorText, speedUp, terminalOutput, type, waitForWorkers } from './helpers';
+import { applyButton, applyOutput, openFresh, openTemplate, openTerminal, podManifest, setEditorText, speedUp, terminalOutput, type, waitForWorkers } from './helpers';
 
 /** axe's serious and critical findings; `withEditor: false` leaves Monaco's large DOM out of a repeat scan. */
 async function seriousViolations(page: Page, withEditor = true) {
@@ -98,10 +98,8 @@ for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await openFresh(page, '?preset=gpu-lab');
     await speedUp(page);
-    await page.getByRole('button', { name: 'Templates' }).click();
-    await page.getByRole('menuitem', { name: /^GPU pod \(CUDA sample\)/ }).click();
     // Apply only once the template's tab is the one shown, or the click can land on the tab being replaced.
-    await expect(page.getByRole('tab', { name: 'gpu-pod.yaml' })).toHaveAttribute('aria-selected', 'true');
+    await openTemplate(page, /^GPU pod \(CUDA sample\)/, 'gpu-pod.yaml');
     await applyButton(page).click();
     await expect(applyOutput(page)).toContainText('pod/cuda-vectoradd created');
     await expect(page.getByRole('button', { name: /^Pod cuda-vectoradd: .* Holds GPU \d\.$/ })).toBeVisible({ timeout: 30_000 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { applyButton, applyOutput, openFresh, podManifest, savedActiveText, setEditorText, speedUp, waitForWorkers, watchConsole } from './helpers';
+import { applyButton, applyOutput, openFresh, openTemplate, podManifest, savedActiveText, setEditorText, speedUp, waitForWorkers, watchConsole } from './helpers';
 
 test('a pod typed into the editor and applied runs on a node', async ({ page }) => {
   const errors = watchConsole(page);
@@ -49,9 +49,7 @@ test('templates open in tabs of their own, and Delete removes what a file descri
   await openFresh(page);
   await waitForWorkers(page);
   await speedUp(page);
-  await page.getByRole('button', { name: 'Templates' }).click();
-  await page.getByRole('menuitem', { name: /^GPU pod \(CUDA sample\)/ }).click();
-  await expect(page.getByRole('tab', { name: 'gpu-pod.yaml' })).toHaveAttribute('aria-selected', 'true');
+  await openTemplate(page, /^GPU pod \(CUDA sample\)/, 'gpu-pod.yaml');
   await expect.poll(() => savedActiveText(page)).toContain('nvidia.com/gpu: 1');
 
   // Back to the first tab: its text is untouched.

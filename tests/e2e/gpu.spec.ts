@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { applyButton, applyOutput, openFresh, openTerminal, speedUp, terminalOutput, type } from './helpers';
+import { applyButton, applyOutput, openFresh, openTemplate, openTerminal, speedUp, terminalOutput, type } from './helpers';
 
 const GPU_NODES = ['t4-1', 'a100-1', 'h100-1'];
 
@@ -7,9 +7,7 @@ test('a GPU pod from the template is bound to a GPU on a GPU node, runs there, a
   await openFresh(page, '?preset=gpu-lab');
   await expect(page.getByRole('group', { name: /^Node t4-1, Ready/ })).toBeVisible();
   await speedUp(page);
-  await page.getByRole('button', { name: 'Templates' }).click();
-  await page.getByRole('menuitem', { name: /^GPU pod \(CUDA sample\)/ }).click();
-  await expect(page.getByRole('tab', { name: 'gpu-pod.yaml' })).toHaveAttribute('aria-selected', 'true');
+  await openTemplate(page, /^GPU pod \(CUDA sample\)/, 'gpu-pod.yaml');
   await applyButton(page).click();
   await expect(applyOutput(page)).toContainText('pod/cuda-vectoradd created');
 

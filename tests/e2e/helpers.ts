@@ -46,6 +46,13 @@ export async function setEditorText(page: Page, text: string): Promise<void> {
   await expect.poll(() => savedActiveText(page)).toBe(text);
 }
 
+/** Open a template, and wait until its tab is the one shown (its manifest loads on the first choice). */
+export async function openTemplate(page: Page, name: RegExp, fileName: string): Promise<void> {
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name }).click();
+  await expect(page.getByRole('tab', { name: fileName })).toHaveAttribute('aria-selected', 'true');
+}
+
 export const applyButton = (page: Page) => page.getByRole('button', { name: /^Apply/ });
 export const applyOutput = (page: Page) => page.getByRole('region', { name: 'Apply output' });
 

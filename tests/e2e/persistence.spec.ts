@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { applyButton, commandLine, openFresh, openTerminal, podManifest, savedActiveText, setEditorText, speedUp, terminalOutput, type, waitForWorkers } from './helpers';
+import { applyButton, commandLine, openFresh, openTemplate, openTerminal, podManifest, savedActiveText, setEditorText, speedUp, terminalOutput, type, waitForWorkers } from './helpers';
 
 test('a reload finds the editor tabs and the cluster as they were', async ({ page }) => {
   await openFresh(page);
@@ -8,9 +8,7 @@ test('a reload finds the editor tabs and the cluster as they were', async ({ pag
   await setEditorText(page, podManifest('kept'));
   await applyButton(page).click();
   await expect(page.getByRole('button', { name: /^Pod kept: Running on worker-/ })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Templates' }).click();
-  await page.getByRole('menuitem', { name: /^Job/ }).click();
-  await expect(page.getByRole('tab', { name: 'job.yaml' })).toHaveAttribute('aria-selected', 'true');
+  await openTemplate(page, /^Job/, 'job.yaml');
   const clockBefore = await page.getByTestId('virtual-clock').textContent();
   // The session is saved every two seconds and after every apply.
   await page.waitForTimeout(2500);

@@ -1,12 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { applyButton, applyOutput, openFresh, speedUp, waitForWorkers } from './helpers';
-
-/** Open a template, and wait until its tab is the one shown (its manifest loads on the first choice). */
-async function openTemplate(page: import('@playwright/test').Page, name: RegExp, fileName: string): Promise<void> {
-  await page.getByRole('button', { name: 'Templates' }).click();
-  await page.getByRole('menuitem', { name }).click();
-  await expect(page.getByRole('tab', { name: fileName })).toHaveAttribute('aria-selected', 'true');
-}
+import { applyButton, applyOutput, openFresh, openTemplate, speedUp, waitForWorkers } from './helpers';
 
 test('a 3-replica Deployment runs three pods, and its Service links to the ready ones', async ({ page }) => {
   await openFresh(page);

@@ -35,6 +35,14 @@ describe('fault actions', () => {
       undefined,
     ]);
     expect(actions.at(-1)!.deletePod).toEqual({ namespace: 'shop', name: 'web' });
+    expect(actions.map((a) => [a.id, a.label, a.params, a.danger])).toEqual([
+      ['crash-app', 'faults.crash', { container: 'app' }, true],
+      ['oom-app', 'faults.oom', { container: 'app' }, true],
+      ['crash-sidecar', 'faults.crash', { container: 'sidecar' }, true],
+      ['oom-sidecar', 'faults.oom', { container: 'sidecar' }, true],
+      ['pod-kill', 'faults.podKill', undefined, true],
+      ['delete-pod', 'faults.deletePod', undefined, true],
+    ]);
   });
 
   it('raise the Xids worth teaching on a GPU, and tell which faults the simulation supports', () => {

@@ -1,8 +1,13 @@
+import { GPU_SAMPLES } from '../../core/gpu/samples';
 import type { TemplateId } from './template-menu';
 import { WELCOME_MANIFEST } from './welcome';
 
-/** The device plugin's documented test: NVIDIA's CUDA vector-add sample on one GPU. */
-const CUDA_SAMPLE = 'nvcr.io/nvidia/k8s/cuda-sample:vectoradd-cuda12.5.0';
+/**
+ * The device plugin's documented test pod (NVIDIA's CUDA vector-add sample on one GPU), as the
+ * core's GPU samples hold it. Imported from its own small file, not `core/index`, so that only
+ * the sample text joins this lazily loaded chunk.
+ */
+const CUDA_VECTORADD = GPU_SAMPLES.find((s) => s.name === 'cuda-vectoradd')!.yaml;
 
 const GPU_TOLERATION = `  tolerations:
   - key: nvidia.com/gpu
@@ -10,25 +15,10 @@ const GPU_TOLERATION = `  tolerations:
     effect: NoSchedule
 `;
 
-/** The CUDA sample as a Pod on one device of `resource` (a whole GPU or a MIG instance). */
-const cudaSamplePod = (comment: string, name: string, resource: string) => `${comment}apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-  restartPolicy: OnFailure
-  containers:
-  - name: cuda-vectoradd
-    image: ${CUDA_SAMPLE}
-    resources:
-      limits:
-        ${resource}: 1
-${GPU_TOLERATION}`;
-
 /** Each template's manifest, by id. */
 const TEXTS: Record<TemplateId, string> = {
   pod: WELCOME_MANIFEST.replace(/^# .*\n/, ''),
-  'gpu-pod': cudaSamplePod("# Runs NVIDIA's CUDA vector-add sample on one whole GPU, then exits.\n", 'cuda-vectoradd', 'nvidia.com/gpu'),
+  'gpu-pod': `# Runs NVIDIA's CUDA vector-add sample on one whole GPU, then exits.\n${CUDA_VECTORADD}`,
   deployment: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -85,11 +75,10 @@ spec:
         image: busybox:1.36
         command: ["sh", "-c", "for i in 5 4 3 2 1; do echo $i; sleep 1; done"]
 `,
-  'mig-pod': cudaSamplePod(
-    '# Asks for one 1g.5gb MIG instance: a node whose GPUs are partitioned with the\n# mixed strategy advertises it (label the node nvidia.com/mig.config=all-1g.5gb).\n',
-    'mig-vectoradd',
-    'nvidia.com/mig-1g.5gb',
-  ),
+  // The same sample on one MIG instance instead of a whole GPU.
+  'mig-pod': `# Asks for one 1g.5gb MIG instance: a node whose GPUs are partitioned with the
+# mixed strategy advertises it (label the node nvidia.com/mig.config=all-1g.5gb).
+${CUDA_VECTORADD.replace('name: cuda-vectoradd\n', 'name: mig-vectoradd\n').replace('nvidia.com/gpu: 1', 'nvidia.com/mig-1g.5gb: 1')}`,
   'time-sliced-pod': `# One replica of a time-sliced GPU: the device plugin advertises each GPU several
 # times, and the pods that share it get no memory or fault isolation.
 apiVersion: v1

@@ -199,6 +199,10 @@ export const en = {
   'faults.group.pod': 'Pods and containers',
   'faults.group.gpu': 'GPUs',
   'faults.group.cluster': 'The whole cluster',
+  // The figures below are the real defaults: 300 s from the DefaultTolerationSeconds admission
+  // plugin (not-ready/unreachable tolerations); the restart back-off from the kubelet
+  // (pkg/kubelet: backOffPeriod 10 s, MaxContainerBackOff 300 s); exit code 137 is
+  // 128 + SIGKILL; "critical Xids" per NVIDIA k8s-device-plugin internal/rm/health.go.
   'faults.explain.nodeDown': 'The machine powers off: its containers die, the kubelet stops posting status, the node goes NotReady after the grace period, and its pods are evicted once their tolerationSeconds run out (300 s by default).',
   'faults.explain.nodeUp': 'The machine boots again: the kubelet registers and the node becomes Ready.',
   'faults.explain.partition': 'The node loses contact with the control plane but its containers keep running: to the control plane it looks exactly like a dead node.',

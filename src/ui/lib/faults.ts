@@ -76,11 +76,18 @@ export function nodeFaults(node: NodeView): FaultAction[] {
   return kindsFor('node').map((k) => ({ id: k.type, label: k.label, fault: faultOf(k, { node: node.name }), danger: k.danger }));
 }
 
+const kindOf = (type: string) => FAULT_KINDS.find((k) => k.type === type)!;
+
+/** The container faults a pod's menu offers once per container, with the words that name it. */
+const PER_CONTAINER: readonly { kind: FaultKind; id: string; label: MessageKey }[] = [
+  { kind: kindOf('container-crash'), id: 'crash', label: 'faults.crash' },
+  { kind: kindOf('oom'), id: 'oom', label: 'faults.oom' },
+];
+
 export function podFaults(pod: PodView): FaultAction[] {
-  const perContainer = pod.containers.flatMap((c) => [
-    { id: `crash-${c.name}`, label: 'faults.crash' as const, params: { container: c.name }, fault: faultOf(FAULT_KINDS.find((k) => k.type === 'container-crash')!, { pod, container: c.name }), danger: true },
-    { id: `oom-${c.name}`, label: 'faults.oom' as const, params: { container: c.name }, fault: faultOf(FAULT_KINDS.find((k) => k.type === 'oom')!, { pod, container: c.name }), danger: true },
-  ]);
+  const perContainer = pod.containers.flatMap((c) =>
+    PER_CONTAINER.map(({ kind, id, label }) => ({ id: `${id}-${c.name}`, label, params: { container: c.name }, fault: faultOf(kind, { pod, container: c.name }), danger: kind.danger })),
+  );
   return [
     ...perContainer,
     ...kindsFor('pod').map((k) => ({ id: k.type, label: k.label, fault: faultOf(k, { pod }), danger: k.danger })),
