@@ -227,9 +227,6 @@ export function eventView(ev: Stored<Event>): EventView {
   };
 }
 
-/** The label that ties an EndpointSlice to its Service. */
-export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
-
 export const serviceViewId = (namespace: string, name: string) => `svc/${namespace}/${name}`;
 
 export function serviceView(svc: Stored<Service>, slices: Iterable<EndpointSlice>): ServiceView {
