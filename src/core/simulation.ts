@@ -198,10 +198,11 @@ export class Simulation {
   }
 
   /**
-   * Fast-forward until nothing has changed for `quietSeconds` (or `maxSeconds` have passed).
+   * Fast-forward until nothing has changed for `quietSeconds` (or `maxSeconds` have passed, or
+   * `more` — asked before each virtual second — says stop: the worker's wall-time budget).
    * Returns the virtual seconds advanced.
    */
-  advanceUntilQuiet(maxSeconds = 600, quietSeconds = 30): number {
+  advanceUntilQuiet(maxSeconds = 600, quietSeconds = 30, more: () => boolean = () => true): number {
     const store = this.world.ctx.store;
     const clock = this.world.ctx.clock;
     const start = clock.now();
@@ -210,7 +211,7 @@ export class Simulation {
       if (e.object.kind !== 'Lease') lastChange = clock.now();
     });
     try {
-      while (clock.now() - start < maxSeconds * 1000 && clock.now() - lastChange < quietSeconds * 1000) {
+      while (clock.now() - start < maxSeconds * 1000 && clock.now() - lastChange < quietSeconds * 1000 && more()) {
         clock.runUntil(clock.now() + 1000);
       }
     } finally {

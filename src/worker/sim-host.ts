@@ -234,21 +234,10 @@ export class SimHost implements SimWorkerApi {
   }
 
   private doFastForward(): number {
-    const sim = this.requireSim();
-    const start = sim.now();
-    let lastChange = start;
-    // Lease renewals are the heartbeat of a healthy cluster, not a change (as advanceUntilQuiet).
-    const unwatch = sim.watch((e) => {
-      if (e.object.kind !== 'Lease') lastChange = sim.now();
-    });
     const wallStart = this.wallNow();
-    try {
-      while (sim.now() - start < FF_MAX_S && sim.now() - lastChange < FF_QUIET_S && this.wallNow() - wallStart < FF_WALL_MS) sim.advance(1);
-    } finally {
-      unwatch();
-    }
+    const advanced = this.requireSim().advanceUntilQuiet(FF_MAX_S, FF_QUIET_S, () => this.wallNow() - wallStart < FF_WALL_MS);
     this.flush(true);
-    return sim.now() - start;
+    return advanced;
   }
 
   ack(seq: number): void {
