@@ -91,13 +91,14 @@ export class SimHost implements SimWorkerApi {
     this.needsFull = true;
     this.awaitingAck = false;
     this.lastTick = this.wallNow();
-    this.resourceNames = sim.extendedResourceNames().join(',');
+    const resourceNames = sim.extendedResourceNames();
+    this.resourceNames = resourceNames.join(',');
     this.flush();
     this.loop();
     return {
       presets: Object.values(PRESETS).map((p) => ({ name: p.name, description: p.description ?? '', nodes: p.pools.reduce((n, pool) => n + pool.count, 0) })),
       charts: CHARTS,
-      schema: sim.manifestSchema(sim.extendedResourceNames()),
+      schema: sim.manifestSchema(resourceNames),
       faultTypes: sim.faultTypes(),
     };
   }
@@ -336,8 +337,9 @@ export class SimHost implements SimWorkerApi {
   /** The editor's schema, when the extended resources the nodes advertise changed. */
   private changedSchema(): Record<string, unknown> | undefined {
     const names = this.sim!.extendedResourceNames();
-    if (names.join(',') === this.resourceNames) return undefined;
-    this.resourceNames = names.join(',');
+    const key = names.join(',');
+    if (key === this.resourceNames) return undefined;
+    this.resourceNames = key;
     return this.sim!.manifestSchema(names);
   }
 
