@@ -39,8 +39,8 @@ export interface SimulationOptions {
   /** A preset name (`minimal`, `dgx-a100`, `gpu-lab`, `h200`, `large`), a Cluster YAML document or a ClusterSpec. */
   readonly cluster?: string | ClusterSpec;
   /**
-   * Taint every GPU pool `nvidia.com/gpu=present:NoSchedule` (off by default), as NVIDIA suggests
-   * for dedicated GPU nodes: pods then need the toleration the GPU samples carry.
+   * Taint every GPU pool `nvidia.com/gpu=present:NoSchedule` (off by default), as GKE does for
+   * dedicated GPU nodes: pods then need the toleration the GPU samples carry.
    */
   readonly gpuTaint?: boolean;
 }

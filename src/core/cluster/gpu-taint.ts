@@ -3,9 +3,11 @@ import type { ClusterSpec, NodePoolSpec } from './cluster-spec';
 import { machineType } from './machines';
 
 /**
- * The taint NVIDIA's docs suggest for dedicated GPU nodes, so that only pods asking for GPUs (and
- * tolerating it) land there: `nvidia.com/gpu=present:NoSchedule`. The GPU Operator's operands and
- * Kubelab's GPU samples tolerate it.
+ * The usual taint for dedicated GPU nodes, so that only pods asking for GPUs (and tolerating it)
+ * land there: `nvidia.com/gpu=present:NoSchedule`, the one GKE puts on GPU node pools of a
+ * cluster that also has non-GPU pools, and AKS/EKS examples add by hand. The value is convention:
+ * the GPU Operator's operands and the device plugin's sample pod tolerate the key `nvidia.com/gpu`
+ * with operator Exists, as do Kubelab's GPU samples.
  */
 export const GPU_NODE_TAINT: Taint = { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' };
 
