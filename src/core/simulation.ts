@@ -15,6 +15,7 @@ import type { KubectlHost, KubectlResult } from './kubectl/kubectl';
 import type { EditOutcome, EditRequest } from './kubectl/edit/session';
 import type { NodeShellResult } from './kubectl/shell/node-shell';
 import { deferred } from './deferred/registry';
+import { isHeartbeat } from './kubelet/heartbeat';
 import { type LogsOptions, type LogsResult, readPodLogs } from './kubelet/logs-api';
 import { type CordonResult, setUnschedulable } from './eviction/cordon';
 import { type DrainOperation, type DrainOptions, startDrain } from './eviction/drain';
@@ -208,7 +209,7 @@ export class Simulation {
     const start = clock.now();
     let lastChange = start;
     const stop = store.watch('*', (e) => {
-      if (e.object.kind !== 'Lease') lastChange = clock.now();
+      if (!isHeartbeat(e)) lastChange = clock.now();
     });
     try {
       while (clock.now() - start < maxSeconds * 1000 && clock.now() - lastChange < quietSeconds * 1000 && more()) {
