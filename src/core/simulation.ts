@@ -15,6 +15,7 @@ import type { KubectlHost, KubectlResult } from './kubectl/kubectl';
 import type { EditOutcome, EditRequest } from './kubectl/edit/session';
 import type { NodeShellResult } from './kubectl/shell/node-shell';
 import { deferred } from './deferred/registry';
+import { isHeartbeat } from './kubelet/heartbeat';
 import { type LogsOptions, type LogsResult, readPodLogs } from './kubelet/logs-api';
 import { type CordonResult, setUnschedulable } from './eviction/cordon';
 import { type DrainOperation, type DrainOptions, startDrain } from './eviction/drain';
@@ -39,8 +40,8 @@ export interface SimulationOptions {
   /** A preset name (`minimal`, `dgx-a100`, `gpu-lab`, `h200`, `large`), a Cluster YAML document or a ClusterSpec. */
   readonly cluster?: string | ClusterSpec;
   /**
-   * Taint every GPU pool `nvidia.com/gpu=present:NoSchedule` (off by default), as NVIDIA suggests
-   * for dedicated GPU nodes: pods then need the toleration the GPU samples carry.
+   * Taint every GPU pool `nvidia.com/gpu=present:NoSchedule` (off by default), as GKE does for
+   * dedicated GPU nodes: pods then need the toleration the GPU samples carry.
    */
   readonly gpuTaint?: boolean;
 }
@@ -198,19 +199,20 @@ export class Simulation {
   }
 
   /**
-   * Fast-forward until nothing has changed for `quietSeconds` (or `maxSeconds` have passed).
+   * Fast-forward until nothing has changed for `quietSeconds` (or `maxSeconds` have passed, or
+   * `more` — asked before each virtual second — says stop: the worker's wall-time budget).
    * Returns the virtual seconds advanced.
    */
-  advanceUntilQuiet(maxSeconds = 600, quietSeconds = 30): number {
+  advanceUntilQuiet(maxSeconds = 600, quietSeconds = 30, more: () => boolean = () => true): number {
     const store = this.world.ctx.store;
     const clock = this.world.ctx.clock;
     const start = clock.now();
     let lastChange = start;
     const stop = store.watch('*', (e) => {
-      if (e.object.kind !== 'Lease') lastChange = clock.now();
+      if (!isHeartbeat(e)) lastChange = clock.now();
     });
     try {
-      while (clock.now() - start < maxSeconds * 1000 && clock.now() - lastChange < quietSeconds * 1000) {
+      while (clock.now() - start < maxSeconds * 1000 && clock.now() - lastChange < quietSeconds * 1000 && more()) {
         clock.runUntil(clock.now() + 1000);
       }
     } finally {

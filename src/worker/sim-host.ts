@@ -91,13 +91,14 @@ export class SimHost implements SimWorkerApi {
     this.needsFull = true;
     this.awaitingAck = false;
     this.lastTick = this.wallNow();
-    this.resourceNames = sim.extendedResourceNames().join(',');
+    const resourceNames = sim.extendedResourceNames();
+    this.resourceNames = resourceNames.join(',');
     this.flush();
     this.loop();
     return {
       presets: Object.values(PRESETS).map((p) => ({ name: p.name, description: p.description ?? '', nodes: p.pools.reduce((n, pool) => n + pool.count, 0) })),
       charts: CHARTS,
-      schema: sim.manifestSchema(sim.extendedResourceNames()),
+      schema: sim.manifestSchema(resourceNames),
       faultTypes: sim.faultTypes(),
     };
   }
@@ -234,21 +235,10 @@ export class SimHost implements SimWorkerApi {
   }
 
   private doFastForward(): number {
-    const sim = this.requireSim();
-    const start = sim.now();
-    let lastChange = start;
-    // Lease renewals are the heartbeat of a healthy cluster, not a change (as advanceUntilQuiet).
-    const unwatch = sim.watch((e) => {
-      if (e.object.kind !== 'Lease') lastChange = sim.now();
-    });
     const wallStart = this.wallNow();
-    try {
-      while (sim.now() - start < FF_MAX_S && sim.now() - lastChange < FF_QUIET_S && this.wallNow() - wallStart < FF_WALL_MS) sim.advance(1);
-    } finally {
-      unwatch();
-    }
+    const advanced = this.requireSim().advanceUntilQuiet(FF_MAX_S, FF_QUIET_S, () => this.wallNow() - wallStart < FF_WALL_MS);
     this.flush(true);
-    return sim.now() - start;
+    return advanced;
   }
 
   ack(seq: number): void {
@@ -347,8 +337,9 @@ export class SimHost implements SimWorkerApi {
   /** The editor's schema, when the extended resources the nodes advertise changed. */
   private changedSchema(): Record<string, unknown> | undefined {
     const names = this.sim!.extendedResourceNames();
-    if (names.join(',') === this.resourceNames) return undefined;
-    this.resourceNames = names.join(',');
+    const key = names.join(',');
+    if (key === this.resourceNames) return undefined;
+    this.resourceNames = key;
     return this.sim!.manifestSchema(names);
   }
 

@@ -141,3 +141,23 @@ describe('SimHost subscriptions and commands', async () => {
     expect((await host.kubectlWatch('kubectl get deploy web -o jsonpath={.spec.template.spec.containers[0].image}', undefined, {}, () => {})).stdout).toBe('nginx:1.28');
   });
 });
+
+describe('SimHost fast-forward', async () => {
+  let host: SimHost;
+  afterEach(() => host?.stop());
+
+  it('stops at its wall-time budget (8 s) even while the cluster is still changing', async () => {
+    let wall = 0;
+    // Every reading of the wall clock is a second later: the budget runs out after 7 virtual seconds.
+    host = new SimHost(() => (wall += 1000));
+    await host.start({ seed: 1, cluster: 'minimal', running: false }, () => {});
+    expect(await host.fastForward()).toBe(7);
+  });
+
+  it('with wall time to spare, stops once nothing but heartbeats happened for 330 s', async () => {
+    host = new SimHost(() => 0);
+    await host.start({ seed: 1, cluster: 'minimal', running: false }, () => {});
+    // The kubelets' 5-minute node status reports (at about 300 s) are heartbeats, not changes.
+    expect(await host.fastForward()).toBe(330);
+  });
+});

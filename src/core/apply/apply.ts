@@ -128,7 +128,7 @@ function applyDocument(store: ObjectStore, doc: DecodedDocument, fileName: strin
       const firstField = e.causes[0]?.field;
       return fail(formatInvalid(type.kind, meta.name ?? '', e.causes), firstField ? doc.lineOf(firstField) : undefined);
     }
-    return fail(`Error from server (${e.reason}): error when ${verb} ${JSON.stringify(fileName)}: ${e.message}`);
+    return fail(e.kubectlMessageFrom(verb, fileName));
   }
 
   function ok(message: string, outcome: ApplyOutcome, o: KubeObject): ApplyResult {

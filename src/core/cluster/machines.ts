@@ -1,3 +1,5 @@
+import type { NodePoolSpec } from './cluster-spec';
+
 /**
  * Machine types: the hardware a node pool runs on, as data. A pool names a machine type and may
  * override any field. CPU is in cores (hardware threads), memory in bytes-style quantities.
@@ -39,4 +41,9 @@ const BY_ID = new Map(MACHINE_TYPES.map((m) => [m.id, m]));
 
 export function machineType(id: string): MachineType | undefined {
   return BY_ID.get(id);
+}
+
+/** Whether a pool's machines carry GPUs: the pool's own `gpus`, else its machine type's. */
+export function poolHasGpus(pool: NodePoolSpec): boolean {
+  return ((pool.gpus ?? machineType(pool.machine)?.gpus)?.count ?? 0) > 0;
 }

@@ -1,5 +1,5 @@
 import type { ClusterSpec } from '../cluster/cluster-spec';
-import { machineType } from '../cluster/machines';
+import { poolHasGpus } from '../cluster/machines';
 import { PRESETS } from '../cluster/presets';
 import type { DeferredName } from './registry';
 
@@ -12,5 +12,5 @@ import type { DeferredName } from './registry';
 export function deferredCodeToRun(cluster: string | ClusterSpec | undefined): DeferredName[] {
   const spec = typeof cluster === 'string' ? PRESETS[cluster.trim()] : (cluster ?? PRESETS.minimal);
   if (!spec) return ['yaml'];
-  return spec.pools.some((p) => p.count > 0 && (p.gpus ?? machineType(p.machine)?.gpus)?.count) ? ['yaml'] : [];
+  return spec.pools.some((p) => p.count > 0 && poolHasGpus(p)) ? ['yaml'] : [];
 }

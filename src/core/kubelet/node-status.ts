@@ -1,5 +1,6 @@
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node, NodeCondition } from 'kubernetes-types/core/v1';
+import { isExtendedResourceName } from '../api/schema/extended-resources';
 import type { Writable } from '../api/types';
 import type { Machine } from '../cluster/hardware';
 import { hexDigest } from '../engine/hash';
@@ -174,14 +175,9 @@ function applyExtended(st: Writable<NonNullable<Node['status']>>, r: ExtendedRes
   const allocatable = { ...(st.allocatable ?? {}) };
   for (const [name, n] of Object.entries(r.capacity)) capacity[name] = String(n);
   for (const [name, n] of Object.entries(r.allocatable)) allocatable[name] = String(n);
-  for (const name of Object.keys(allocatable)) if (isExtended(name) && capacity[name] === undefined) delete allocatable[name];
+  for (const name of Object.keys(allocatable)) if (isExtendedResourceName(name) && capacity[name] === undefined) delete allocatable[name];
   st.capacity = capacity;
   st.allocatable = allocatable;
-}
-
-/** An extended resource name: fully qualified outside kubernetes.io (v1helper.IsExtendedResourceName). */
-function isExtended(name: string): boolean {
-  return name.includes('/') && !name.includes('kubernetes.io/') && !name.startsWith('requests.');
 }
 
 function active(type: string, s: NodeSignals): boolean {

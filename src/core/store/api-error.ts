@@ -44,4 +44,12 @@ export class ApiError extends Error {
   kubectlMessage(): string {
     return this.reason === 'Invalid' ? this.message : `Error from server (${this.reason}): ${this.message}`;
   }
+
+  /**
+   * The error of a request made for an object read from a manifest (`-f`): kubectl names the
+   * source in the status message (cmdutil.AddSourceToErr: `error when deleting "web.yaml": …`).
+   */
+  kubectlMessageFrom(verb: string, source: string): string {
+    return `Error from server (${this.reason}): error when ${verb} ${JSON.stringify(source)}: ${this.message}`;
+  }
 }

@@ -1,5 +1,4 @@
-import type { Event } from 'kubernetes-types/core/v1';
-import type { Node } from 'kubernetes-types/core/v1';
+import type { Event, Node } from 'kubernetes-types/core/v1';
 import { yamlLibrary } from '../deferred/registry';
 import type { KubeObject, Stored } from '../api/types';
 import type { Machine } from '../cluster/hardware';

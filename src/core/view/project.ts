@@ -1,6 +1,7 @@
 import type { ContainerStatus, Event, Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { amountOf, podRequests } from '../api/pod-resources';
+import { isExtendedResourceName } from '../api/schema/extended-resources';
 import type { Stored } from '../api/types';
 import { POOL_LABEL } from '../cluster/cluster-spec';
 import { fragmentation } from '../gpu/mig-geometry';
@@ -196,15 +197,10 @@ export function nodeView(node: Stored<Node>, podsOnNode: Iterable<Stored<Pod>>, 
   };
 }
 
-/** Extended resources are the ones with a domain prefix (nvidia.com/gpu); kubernetes.io ones are native. */
-function isExtended(name: string): boolean {
-  return name.includes('/') && !name.includes('kubernetes.io/');
-}
-
 function extendedResources(node: Stored<Node>, requested: Readonly<Record<string, number>>): ExtendedResourceView[] {
   const capacity = node.status?.capacity ?? {};
   const allocatable = node.status?.allocatable ?? {};
-  const names = new Set([...Object.keys(capacity), ...Object.keys(allocatable)].filter(isExtended));
+  const names = new Set([...Object.keys(capacity), ...Object.keys(allocatable)].filter(isExtendedResourceName));
   return [...names].sort().map((name) => ({
     name,
     capacity: amountOf(name, capacity[name]),
@@ -230,9 +226,6 @@ export function eventView(ev: Stored<Event>): EventView {
     source: ev.source?.component ?? '',
   };
 }
-
-/** The label that ties an EndpointSlice to its Service. */
-export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 export const serviceViewId = (namespace: string, name: string) => `svc/${namespace}/${name}`;
 

@@ -5,7 +5,8 @@ import type { NodeGpu } from '../gpu/node-gpu';
 import type { NodeGpuStatus } from '../gpu/runtime/gpu-status';
 import type { ObjectStore } from '../store/object-store';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
-import { eventView, hpaView, hpaViewId, nodeView, podView, SERVICE_NAME_LABEL, serviceView, serviceViewId } from './project';
+import { SERVICE_NAME_LABEL } from '../network/endpointslice-controller';
+import { eventView, hpaView, hpaViewId, nodeView, podView, serviceView, serviceViewId } from './project';
 import type { EventView, HpaView, NodeView, PodView, ServiceView, ViewDiff, ViewSnapshot } from './types';
 
 /** Namespaces whose Services the view leaves out: the cluster's own plumbing. */
@@ -95,7 +96,6 @@ export class ViewTracker {
     return this.dirtyPods.size > 0 || this.dirtyNodes.size > 0 || this.dirtyEvents.size > 0 || this.dirtyServices.size > 0 || this.dirtyHpas.size > 0 || this.removed.size > 0;
   }
 
-  /** The changes since the last flush. */
   /**
    * The changes since the last flush. With `limit`, at most that many pods and as many events go
    * in this diff; the rest stay pending for the next one, so a burst of thousands of changes is
@@ -162,8 +162,8 @@ export class ViewTracker {
 
   private serviceView(svc: Stored<Service>): ServiceView {
     const ns = svc.metadata.namespace ?? 'default';
-    const slices = this.store.list<EndpointSlice>('EndpointSlice', ns).filter((e) => e.metadata?.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name);
-    return serviceView(svc, slices);
+    // Through the label index, as the EndpointSlice controller finds a Service's slices.
+    return serviceView(svc, this.store.select<EndpointSlice>('EndpointSlice', ns, { matchLabels: { [SERVICE_NAME_LABEL]: svc.metadata.name } }));
   }
 
   private *podsOn(node: string): Iterable<Stored<Pod>> {

@@ -103,6 +103,14 @@ describe('kubectl delete', () => {
     expect(sim.kubectl('get pods').stderr).toBe('No resources found in default namespace.');
   });
 
+  it('names the manifest in the errors of delete -f, as kubectl does (cmdutil.AddSourceToErr)', () => {
+    const c = bareCluster({ 'web.yaml': POD });
+    expect(c.kubectl('delete -f web.yaml')).toMatchObject({ stderr: 'Error from server (NotFound): error when deleting "web.yaml": pods "web" not found', exitCode: 1 });
+    expect(c.kubectl('delete -f -', POD).stderr).toBe('Error from server (NotFound): error when deleting "STDIN": pods "web" not found');
+    c.kubectl('apply -f web.yaml');
+    expect(c.kubectl('delete -f web.yaml')).toMatchObject({ stdout: 'pod "web" deleted from default namespace', stderr: '', exitCode: 0 });
+  });
+
   it('deletes by label, says when nothing matched, and checks its flags', () => {
     const c = bareCluster();
     c.pod('a', { phase: 'Pending' }, { nodeName: undefined }, { app: 'web' });

@@ -63,6 +63,8 @@ interface Victim {
   readonly type: ResourceType;
   readonly name: string;
   readonly namespace?: string;
+  /** The manifest that named it (`-f`), which errors then name. */
+  readonly source?: string;
 }
 
 function runDelete(ctx: CommandContext): KubectlResult {
@@ -102,7 +104,7 @@ function runDelete(ctx: CommandContext): KubectlResult {
       for (const doc of decoded.documents) {
         const type = resolveType(ctx.host.store, String(doc.object.kind ?? ''));
         const name = doc.object.metadata?.name ?? '';
-        victims.push({ type, name, ...(type.namespaced ? { namespace: doc.object.metadata?.namespace ?? ctx.namespace } : {}) });
+        victims.push({ type, name, source: source.name, ...(type.namespaced ? { namespace: doc.object.metadata?.namespace ?? ctx.namespace } : {}) });
       }
     }
   } else {
@@ -133,7 +135,7 @@ function runDelete(ctx: CommandContext): KubectlResult {
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       if (e.reason === 'NotFound' && ignoreNotFound) continue;
-      stderr.push(e.kubectlMessage());
+      stderr.push(v.source !== undefined ? e.kubectlMessageFrom('deleting', v.source) : e.kubectlMessage());
     }
   }
   if (!ignoreNotFound) stderr.push(...errors);

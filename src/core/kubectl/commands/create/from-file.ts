@@ -47,7 +47,7 @@ export function createFromSources(ctx: CommandContext, sources: readonly Manifes
         stdout.push(`${qualifiedSingular(type)}/${name} created`);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
-        stderr.push(e.reason === 'Invalid' ? formatInvalid(type.kind, name, e.causes) : `Error from server (${e.reason}): error when creating ${JSON.stringify(source.name)}: ${e.message}`);
+        stderr.push(e.reason === 'Invalid' ? formatInvalid(type.kind, name, e.causes) : e.kubectlMessageFrom('creating', source.name));
       }
     }
   }
