@@ -72,6 +72,12 @@ export interface MigInstanceView {
   readonly pods: readonly string[];
 }
 
+/**
+ * A GPU as the cluster view draws it, projected from the GPU stack's GpuStatus (gpuView in
+ * project.ts). Kept apart from GpuStatus on purpose: GpuStatus carries sensors that change on
+ * every read and per-container device IDs, which would make every view diff resend every node;
+ * this keeps only what the picture needs (pods as `namespace/name`, MIG placement, replicas).
+ */
 export interface GpuView {
   readonly index: number;
   readonly name: string;
