@@ -1,6 +1,5 @@
-import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { advanceUntil, bootedCluster } from './helpers';
+import { advanceUntil, bootedCluster, podRunning } from './helpers';
 
 /** An init container and an app container that each ask for every GPU of the DGX (8). */
 const POD = `apiVersion: v1
@@ -24,7 +23,7 @@ describe('devices of init containers', () => {
   it('are handed on to the app containers (kubelet devicemanager devicesToReuse), so a pod whose init and app containers each take every GPU is admitted', () => {
     const sim = bootedCluster('dgx-a100');
     sim.apply(POD);
-    advanceUntil(sim, () => sim.get<Pod>('pod', 'staged')?.status?.phase === 'Running', 120);
+    advanceUntil(sim, podRunning(sim, 'staged'), 120);
     const uuids = sim.gpuStatus('dgx-1')!.gpus.map((g) => g.uuid).join(',');
     const init = sim.logs('staged', { container: 'warm-up' });
     const app = sim.logs('staged', { container: 'cuda' });
