@@ -72,11 +72,15 @@ export class NodeDeviceManager {
 
   /**
    * The kubelet restarted (a reboot): registered resources come back from its checkpoint with no
-   * devices, so capacity stays 0 until the plugin registers again; allocations are kept.
+   * devices, so capacity stays 0 until the plugin registers again; allocations are kept. Each is a
+   * stopped endpoint whose grace period starts now (kubelet devicemanager readCheckpoint,
+   * newStoppedEndpointImpl: stopTime = time.Now()), so a GPU pod admitted before the plugin is
+   * back is refused by the device manager; a resource already past its grace stays forgotten.
    */
-  kubeletRestarted(): void {
+  kubeletRestarted(nowMs: number): void {
     for (const [name, e] of this.endpoints) {
-      this.endpoints.set(name, { resource: { ...e.resource, devices: [], capacity: 0, allocatable: 0 }, plugin: undefined, stoppedAtMs: e.stoppedAtMs ?? Number.NEGATIVE_INFINITY });
+      const stoppedAtMs = pastGrace(e, nowMs) ? e.stoppedAtMs : nowMs;
+      this.endpoints.set(name, { resource: { ...e.resource, devices: [], capacity: 0, allocatable: 0 }, plugin: undefined, stoppedAtMs });
     }
   }
 
