@@ -52,7 +52,7 @@ export class GpuStack {
       const n = rt.node(node);
       if (!n || change !== 'power' || !machines.get(node).powered) return;
       n.hardware.rebooted(ctx.clock.now());
-      n.devices.kubeletRestarted();
+      n.devices.kubeletRestarted(ctx.clock.now());
       n.sensors.clear();
     });
     for (const [type, handler] of Object.entries(gpuFaults({ runtime: rt, kubelets, machines }))) {

@@ -25,6 +25,11 @@ export interface Xid {
   /**
    * Which CUDA processes on the GPU die of it: `one` (the application that caused or touched the
    * error), `all` (every context on the GPU is torn down) or `none` (a recorded event only).
+   * Where the Xid catalogue says so: 94 is contained to the application that touched the memory,
+   * 95 affects every application on the GPU, 79 leaves no GPU to run on, 45 is logged while the
+   * driver tears down a process already ending, 63/64/92 are bookkeeping events. `all` for 48, 74,
+   * 119 and 120 is Kubelab's conservative reading: the catalogue says the GPU needs a reset, not
+   * which contexts survive (docs/fidelity.md).
    */
   readonly kills: 'none' | 'one' | 'all';
   /** A sentence for the learner: what happened. */
@@ -71,7 +76,10 @@ export function xidLogLine(gpu: NodeGpu, code: number, pid?: number, processName
 /**
  * The device IDs the device plugin marks Unhealthy for an Xid on `gpu`: none for application
  * Xids; the MIG device whose GPU and compute instance match when the Xid names them; otherwise
- * the GPU, or every MIG device on it.
+ * the GPU, or every MIG device on it. NVIDIA/k8s-device-plugin internal/rm/health.go matches the
+ * event's GpuInstanceId/ComputeInstanceId (0xFFFFFFFF: the whole GPU) against the device, but
+ * keys its map by parent GPU, so upstream reaches only one MIG device per GPU; Kubelab marks
+ * what the event names (docs/fidelity.md, Health).
  */
 export function devicesMadeUnhealthy(gpu: NodeGpu, code: number, instance?: { gi: number; ci: number }): string[] {
   if (!isCritical(code)) return [];

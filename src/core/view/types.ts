@@ -72,6 +72,13 @@ export interface MigInstanceView {
   readonly pods: readonly string[];
 }
 
+/**
+ * A GPU as the cluster view draws it, projected from the GPU stack's GpuStatus (gpuView in
+ * project.ts). Kept apart from GpuStatus on purpose: GpuStatus carries sensors, which move with
+ * no API event, while a NodeView is re-sent only when its node or pods change, so they would show
+ * stale; and per-container device IDs the picture does not draw. This keeps what the picture
+ * needs (pods as `namespace/name`, MIG placement and fragmentation, replicas).
+ */
 export interface GpuView {
   readonly index: number;
   readonly name: string;

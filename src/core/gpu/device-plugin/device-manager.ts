@@ -12,8 +12,9 @@ import { pluginRpcError, visibleDevicesEnv, type AdvertisedDevice, type Advertis
  * capacity (every device) and allocatable (healthy devices of a live plugin); a plugin that stops
  * leaves its devices unhealthy, so allocatable drops to 0 at once while capacity stays for the
  * endpoint's 5-minute grace period, after which the resource is reported with capacity 0; at pod
- * admission, Allocate picks devices for each container from the healthy, unallocated ones and
- * keeps them for the pod's life. Allocations of pods that are no longer active are released
+ * admission, Allocate picks devices for each container from the healthy, unallocated ones (the
+ * pod's init containers' devices first, which pass on to its later containers) and keeps them
+ * for the pod's life. Allocations of pods that are no longer active are released
  * when the next pod is admitted (UpdateAllocatedDevices).
  */
 /** kubelet pkg/kubelet/cm/devicemanager/types.go: endpointStopGracePeriod = 5 * time.Minute. */
@@ -71,11 +72,15 @@ export class NodeDeviceManager {
 
   /**
    * The kubelet restarted (a reboot): registered resources come back from its checkpoint with no
-   * devices, so capacity stays 0 until the plugin registers again; allocations are kept.
+   * devices, so capacity stays 0 until the plugin registers again; allocations are kept. Each is a
+   * stopped endpoint whose grace period starts now (kubelet devicemanager readCheckpoint,
+   * newStoppedEndpointImpl: stopTime = time.Now()), so a GPU pod admitted before the plugin is
+   * back is refused by the device manager; a resource already past its grace stays forgotten.
    */
-  kubeletRestarted(): void {
+  kubeletRestarted(nowMs: number): void {
     for (const [name, e] of this.endpoints) {
-      this.endpoints.set(name, { resource: { ...e.resource, devices: [], capacity: 0, allocatable: 0 }, plugin: undefined, stoppedAtMs: e.stoppedAtMs ?? Number.NEGATIVE_INFINITY });
+      const stoppedAtMs = pastGrace(e, nowMs) ? e.stoppedAtMs : nowMs;
+      this.endpoints.set(name, { resource: { ...e.resource, devices: [], capacity: 0, allocatable: 0 }, plugin: undefined, stoppedAtMs });
     }
   }
 
@@ -134,21 +139,35 @@ export class NodeDeviceManager {
     if (this.pods.has(pod.metadata.uid)) return { admit: true };
     this.refresh(nowMs);
     const containers: ContainerDevices[] = [];
-    const taken = new Set<string>();
-    for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+    /** Devices this pod holds so far: no two of its containers are given the same one, except by reuse. */
+    const held = new Set<string>();
+    /**
+     * kubelet devicemanager manager.go Allocate, devicesToReuse: the devices of an init container
+     * (not a sidecar: restartPolicy Always keeps running) pass to the pod's later containers, which
+     * take them first (devicesToAllocate); an app container's devices are no longer reusable.
+     */
+    const reuse = new Map<string, readonly AdvertisedDevice[]>();
+    const inits = pod.spec?.initContainers ?? [];
+    for (const c of [...inits, ...(pod.spec?.containers ?? [])]) {
+      const passesOn = inits.includes(c) && c.restartPolicy !== 'Always';
       for (const [resource, quantity] of Object.entries(c.resources?.limits ?? {})) {
         const needed = amountOf(resource, quantity);
         const e = needed > 0 ? this.endpointFor(resource, nowMs) : undefined;
         if (!e) continue;
+        const reusable = reuse.get(resource) ?? [];
+        const reused = reusable.slice(0, needed);
+        const more = needed - reused.length;
         const inUse = new Set(this.allocated(resource, pod.metadata.uid).map((d) => d.id));
-        const available = this.healthyDevices(e).filter((d) => !inUse.has(d.id) && !taken.has(d.id));
-        if (available.length < needed) {
-          return { admit: false, reason: 'UnexpectedAdmissionError', message: `requested number of devices unavailable for ${resource}. Requested: ${needed}, Available: ${available.length}` };
+        const available = this.healthyDevices(e).filter((d) => !inUse.has(d.id) && !held.has(d.id));
+        if (available.length < more) {
+          return { admit: false, reason: 'UnexpectedAdmissionError', message: `requested number of devices unavailable for ${resource}. Requested: ${more}, Available: ${available.length}` };
         }
-        const chosen = preferredAllocation(available, this.allocated(resource, pod.metadata.uid), needed);
+        const chosen = [...reused, ...preferredAllocation(available, this.allocated(resource, pod.metadata.uid), more)];
         const refusal = e.plugin?.allocateError(e.resource, needed);
         if (refusal) return { admit: false, reason: 'UnexpectedAdmissionError', message: pluginRpcError(refusal) };
-        for (const d of chosen) taken.add(d.id);
+        for (const d of chosen) held.add(d.id);
+        const ids = new Set(chosen.map((d) => d.id));
+        reuse.set(resource, passesOn ? [...reusable, ...chosen.filter((d) => !reusable.includes(d))] : reusable.filter((d) => !ids.has(d.id)));
         containers.push({ container: c.name, resource, devices: chosen });
       }
     }

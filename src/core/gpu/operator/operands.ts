@@ -7,7 +7,7 @@
  */
 export const GPU_OPERATOR_NAMESPACE = 'gpu-operator';
 
-/** `nvidia.com/gpu.present=true`: the operator's mark on every node with an NVIDIA GPU (from NFD's PCI vendor 10de). */
+/** `nvidia.com/gpu.present=true`: the operator's mark on every node with an NVIDIA GPU (state_manager.go commonGPULabelKey, from NFD's `feature.node.kubernetes.io/pci-10de.present`). */
 export const GPU_PRESENT = 'nvidia.com/gpu.present';
 /** The value mig-parted's reconfigure sets on a deploy label to take its operand off the node. */
 export const PAUSED_FOR_MIG_CHANGE = 'paused-for-mig-change';

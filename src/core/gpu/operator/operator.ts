@@ -15,7 +15,8 @@ const CLUSTER_KEY = 'cluster-policy';
  * per-component `nvidia.com/gpu.deploy.*=true` labels, plus `nvidia.com/mig.config=all-disabled`
  * and the MIG manager's deploy label once GFD has said the node is MIG-capable. Labels already
  * set (`false` by an admin, `paused-for-mig-change` by the MIG manager) are left alone, as the
- * operator's state labeler does.
+ * operator's state labeler does (NVIDIA/gpu-operator controllers/state_manager.go: gpuStateLabels,
+ * migManagerLabelKey and migConfigLabelKey=all-disabled added when `nvidia.com/mig.capable=true`).
  */
 export class GpuOperator extends Controller {
   constructor(ctx: SimContext) {

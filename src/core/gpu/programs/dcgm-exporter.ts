@@ -2,7 +2,7 @@ import type { Process, ProcessEnv, TimedStep } from '../../kubelet/workloads/pro
 import { collectNode, type WrittenSeries } from '../dcgm/collect';
 import { DCGM_COLLECT_INTERVAL_MS } from '../dcgm/fields';
 import type { GpuRuntime } from '../runtime/gpu-runtime';
-import { logrus, program, step } from './program';
+import { exit, logrus, program, step } from './program';
 
 /**
  * dcgm-exporter (NVIDIA/dcgm-exporter) with Kubernetes pod mapping, as the GPU Operator runs it:
@@ -15,7 +15,7 @@ export function dcgmExporterProgram(rt: GpuRuntime, env: ProcessEnv): Process {
   function* run(): Generator<TimedStep, void, void> {
     if (!rt.node(env.nodeName)) {
       yield step(500, logrus('error', 'Failed to initialize DCGM: libdcgm.so not found'));
-      yield { afterMs: 0, event: { kind: 'exit', code: 1 } };
+      yield exit(1);
       return;
     }
     yield step(2_500, info('Starting dcgm-exporter'), info('DCGM successfully initialized!'), info('Collecting DCP Metrics'), info('Falling back to metric file \'/etc/dcgm-exporter/dcp-metrics-included.csv\''), info('Initializing system entities of type: GPU'), info('Kubernetes metrics collection enabled!'), info('Pipeline starting'), info('Starting webserver'), info('Listening on :9400'));

@@ -15,7 +15,7 @@ import {
   PAUSED_FOR_MIG_CHANGE,
 } from '../operator/operands';
 import type { GpuNode, GpuRuntime } from '../runtime/gpu-runtime';
-import { logrus, program, step } from './program';
+import { exit, logrus, program, step } from './program';
 
 /**
  * The GPU Operator's MIG manager (`nvidia-mig-manager`, NVIDIA/mig-parted cmd/nvidia-mig-manager
@@ -90,7 +90,10 @@ export function migManagerProgram(rt: GpuRuntime, env: ProcessEnv): Process {
     const plan = config.ok ? planMigConfig(config.value, selected, gpus) : config;
     if (!plan.ok) return yield* finish('failed', false, [logrus('error', plan.error), info('Unable to validate the selected MIG configuration')]);
     yield step(500, info('Selected MIG configuration is valid'), info('Checking if the selected MIG config is currently applied or not'));
-    const changing = plan.value.filter((p) => !isApplied(gpus.find((g) => g.index === p.index)!.model, gpus.find((g) => g.index === p.index)!.mig, p));
+    const changing = plan.value.filter((p) => {
+      const gpu = node.hardware.gpu(p.index)!;
+      return !isApplied(gpu.model, gpu.mig, p);
+    });
     if (!changing.length) return yield* finish('success', false, [info('Selected MIG config is already applied')]);
 
     setLabels(rt, nodeName, { [MIG_CONFIG_STATE_LABEL]: 'pending' });
@@ -118,7 +121,8 @@ export function migManagerProgram(rt: GpuRuntime, env: ProcessEnv): Process {
     const hw = node.hardware;
     const modeChanges = plans.filter((p) => hw.gpu(p.index)!.mig.enabled !== p.migEnabled);
     yield step(100, info('Applying the MIG mode change from the selected config to the node (and double checking it took effect)'));
-    const busy = plans.find((p) => rt.gpuInUse(nodeName, p.index));
+    const occupants = rt.occupants(nodeName);
+    const busy = plans.find((p) => rt.gpuInUse(nodeName, p.index, occupants));
     if (busy) {
       const what = modeChanges.some((p) => p.index === busy.index) ? `error setting MIG mode on GPU ${busy.index}` : `error destroying existing MIG devices on GPU ${busy.index}`;
       return yield* finish('failed', true, [logrus('error', `Error applying MIG configuration with hooks: error applying MIG configuration: ${what}: In use by another client`)]);
@@ -139,7 +143,7 @@ export function migManagerProgram(rt: GpuRuntime, env: ProcessEnv): Process {
     yield step(500, info('Starting nvidia-mig-manager'), info(`Waiting for change to '${MIG_CONFIG_LABEL}' label`));
     if (!gpuNode) {
       yield step(10, logrus('error', 'failed to get GPUs: could not load NVML library'));
-      yield { afterMs: 0, event: { kind: 'exit', code: 1 } };
+      yield exit(1);
       return;
     }
     let handled: string | undefined;

@@ -113,8 +113,8 @@ export class GpuRuntime {
   }
 
   /** Whether a CUDA process runs on the GPU (on it or on one of its MIG devices). */
-  gpuInUse(nodeName: string, gpuIndex: number): boolean {
-    return this.occupants(nodeName).some((o) => o.gpuIndex === gpuIndex && o.cuda);
+  gpuInUse(nodeName: string, gpuIndex: number, occupants: readonly DeviceOccupant[] = this.occupants(nodeName)): boolean {
+    return occupants.some((o) => o.gpuIndex === gpuIndex && o.cuda);
   }
 
   /**

@@ -1,6 +1,5 @@
-import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { advanceUntil, bootedCluster, runTraining } from './helpers';
+import { advanceUntil, bootedCluster, podRunning, runTraining } from './helpers';
 
 /** A CUDA base image whose shell prints what the container was given, then idles. */
 const SMI_POD = (name: string, gpus: number, extra = '') => `apiVersion: v1
@@ -15,13 +14,11 @@ ${extra}  containers:
     resources: { limits: { nvidia.com/gpu: ${gpus} } }
 `;
 
-const running = (sim: ReturnType<typeof bootedCluster>, name: string) => () => sim.get<Pod>('pod', name)?.status?.phase === 'Running';
-
 describe('device assignment', () => {
   it('gives a container the GPUs Allocate picked, in NVIDIA_VISIBLE_DEVICES, and nvidia-smi inside sees only those', () => {
     const sim = bootedCluster('dgx-a100');
     sim.apply(SMI_POD('two', 2));
-    advanceUntil(sim, running(sim, 'two'), 120);
+    advanceUntil(sim, podRunning(sim, 'two'), 120);
     sim.advance(2);
     const status = sim.gpuStatus('dgx-1')!;
     const [g0, g1] = status.gpus;
@@ -34,15 +31,15 @@ describe('device assignment', () => {
   it('hands the next pod the next free GPUs and frees them when the pod is gone', () => {
     const sim = bootedCluster('dgx-a100');
     sim.apply(SMI_POD('a', 1));
-    advanceUntil(sim, running(sim, 'a'), 120);
+    advanceUntil(sim, podRunning(sim, 'a'), 120);
     sim.apply(SMI_POD('b', 1));
-    advanceUntil(sim, running(sim, 'b'), 30);
+    advanceUntil(sim, podRunning(sim, 'b'), 30);
     const users = () => sim.gpuStatus('dgx-1')!.gpus.map((g) => g.users.map((u) => u.pod).join(','));
     expect(users()).toEqual(['a', 'b', '', '', '', '', '', '']);
     sim.delete('pod', 'a');
     sim.advance(40);
     sim.apply(SMI_POD('c', 1));
-    advanceUntil(sim, running(sim, 'c'), 30);
+    advanceUntil(sim, podRunning(sim, 'c'), 30);
     expect(users()).toEqual(['c', 'b', '', '', '', '', '', '']);
   });
 

@@ -1,7 +1,6 @@
-import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { Simulation } from '../../../../src/core';
-import { advanceUntil, bootedCluster, label, PLUGIN_CONFIGS, runTraining } from './helpers';
+import { advanceUntil, bootedCluster, label, PLUGIN_CONFIGS, podRunning, runTraining } from './helpers';
 
 /** An inference server whose request load keeps its GPU 40 % busy. */
 const INFERENCE = `apiVersion: v1
@@ -49,7 +48,7 @@ describe('the DCGM exporter', () => {
   it('follows a changed inference load at the next collection', () => {
     const sim = bootedCluster('dgx-a100');
     sim.apply(INFERENCE);
-    advanceUntil(sim, () => sim.get<Pod>('pod', 'infer')?.status?.phase === 'Running', 300);
+    advanceUntil(sim, podRunning(sim, 'infer'), 300);
     sim.advance(60);
     expect(value(sim, 'DCGM_FI_DEV_GPU_UTIL', { pod: 'infer' })).toEqual([40]);
     sim.kubectl('annotate pod infer kubelab.dev/gpu-utilisation=85% --overwrite');

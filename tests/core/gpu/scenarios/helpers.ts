@@ -46,10 +46,15 @@ ${node ? `  nodeSelector: { kubernetes.io/hostname: ${node} }\n` : ''}  containe
 `;
 }
 
+/** Whether the pod `name` (default namespace) is Running: a condition for advanceUntil. */
+export function podRunning(sim: Simulation, name: string): () => boolean {
+  return () => sim.get<Pod>('pod', name)?.status?.phase === 'Running';
+}
+
 /** Apply a training pod and wait until its script runs on the GPU (past its start-up). */
 export function runTraining(sim: Simulation, name: string, resource = 'nvidia.com/gpu', node = 'dgx-1'): void {
   sim.apply(trainingPod(name, resource, node));
-  advanceUntil(sim, () => sim.get<Pod>('pod', name)?.status?.phase === 'Running', 600);
+  advanceUntil(sim, podRunning(sim, name), 600);
   sim.advance(30);
 }
 

@@ -1,7 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { Simulation } from '../../../../src/core';
-import { advanceUntil, bootedCluster, gpuResources, label, PLUGIN_CONFIGS } from './helpers';
+import { advanceUntil, bootedCluster, gpuResources, label, PLUGIN_CONFIGS, podRunning } from './helpers';
 
 /** A custom mig-parted config: GPU 0 cut into seven 1g.5gb devices, the other seven left whole. */
 const ONE_GPU_SLICED = `apiVersion: v1
@@ -47,7 +47,7 @@ describe('MIG devices as Kubernetes resources (mixed strategy)', () => {
     const sim = slicedCluster();
     expect(gpuResources(sim, 'dgx-1')).toMatchObject({ 'nvidia.com/gpu': '7/7', 'nvidia.com/mig-1g.5gb': '7/7' });
     sim.apply(slicePod('slice-1'));
-    advanceUntil(sim, () => sim.get<Pod>('pod', 'slice-1')?.status?.phase === 'Running', 120);
+    advanceUntil(sim, podRunning(sim, 'slice-1'), 120);
     sim.advance(2);
     const gpu0 = sim.gpuStatus('dgx-1')!.gpus[0]!;
     const used = gpu0.migDevices.filter((d) => d.users.length);
