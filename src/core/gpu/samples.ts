@@ -9,7 +9,8 @@ export interface GpuSample {
   readonly yaml: string;
 }
 
-const TOLERATION = `  tolerations:
+/** The toleration the samples carry for the opt-in `nvidia.com/gpu=present:NoSchedule` taint of GPU pools (a pod spec's tail). */
+export const GPU_TOLERATION = `  tolerations:
   - key: nvidia.com/gpu
     operator: Exists
     effect: NoSchedule
@@ -31,7 +32,7 @@ spec:
     resources:
       limits:
         nvidia.com/gpu: 1
-${TOLERATION}`,
+${GPU_TOLERATION}`,
   },
   {
     name: 'mig-slice',
@@ -48,7 +49,7 @@ spec:
     resources:
       limits:
         nvidia.com/mig-1g.5gb: 1
-${TOLERATION}`,
+${GPU_TOLERATION}`,
   },
   {
     name: 'pytorch-training',

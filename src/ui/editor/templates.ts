@@ -1,4 +1,4 @@
-import { GPU_SAMPLES } from '../../core/gpu/samples';
+import { GPU_SAMPLES, GPU_TOLERATION } from '../../core/gpu/samples';
 import type { TemplateId } from './template-menu';
 import { WELCOME_MANIFEST } from './welcome';
 
@@ -8,12 +8,6 @@ import { WELCOME_MANIFEST } from './welcome';
  * the sample text joins this lazily loaded chunk.
  */
 const CUDA_VECTORADD = GPU_SAMPLES.find((s) => s.name === 'cuda-vectoradd')!.yaml;
-
-const GPU_TOLERATION = `  tolerations:
-  - key: nvidia.com/gpu
-    operator: Exists
-    effect: NoSchedule
-`;
 
 /** Each template's manifest, by id. */
 const TEXTS: Record<TemplateId, string> = {
